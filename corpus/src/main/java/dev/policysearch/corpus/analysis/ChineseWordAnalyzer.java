@@ -1,0 +1,36 @@
+package dev.policysearch.corpus.analysis;
+
+import java.io.Reader;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+
+/**
+ * Chinese text as words: full-width forms folded to half-width (so ５Ｇ and 5G are one token),
+ * segmented by smartcn's HMM model, Latin words stemmed as smartcn does, punctuation dropped.
+ */
+public final class ChineseWordAnalyzer extends Analyzer {
+
+  @Override
+  protected Reader initReader(String fieldName, Reader reader) {
+    return new CJKWidthCharFilter(reader);
+  }
+
+  @Override
+  protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+    return initReader(fieldName, reader);
+  }
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    Tokenizer tokenizer = new HMMChineseTokenizer();
+    TokenStream stream = new PorterStemFilter(tokenizer);
+    stream = new StopFilter(stream, SmartChineseAnalyzer.getDefaultStopSet());
+    return new TokenStreamComponents(tokenizer, stream);
+  }
+}

@@ -1,0 +1,211 @@
+package dev.policysearch.indexer.index;
+
+import dev.policysearch.corpus.PolicyDocument;
+import dev.policysearch.corpus.analysis.Analyzers;
+import dev.policysearch.corpus.schema.DocumentMapper;
+import dev.policysearch.corpus.schema.Fields;
+import dev.policysearch.corpus.schema.IndexLayout;
+import dev.policysearch.corpus.store.CorpusLine;
+import dev.policysearch.corpus.store.JsonLinesReader;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a complete index generation from corpus files and publishes it. Parsing runs on the
+ * calling thread; analysis (the expensive part) runs on {@code threads} workers. A document is
+ * routed to a worker by its id, so when an id occurs twice the later line always wins.
+ */
+public final class CorpusIndexer {
+  private static final Logger LOG = LoggerFactory.getLogger(CorpusIndexer.class);
+
+  private static final int QUEUE_CAPACITY = 256;
+
+  /** A parsed document and where it came from, on its way to a worker. */
+  private record Pending(String location, PolicyDocument document) {}
+
+  private static final Pending END = new Pending("", null);
+
+  private final Analyzers analyzers;
+  private final DocumentMapper mapper;
+  private final int threads;
+  private final double ramBufferMb;
+
+  public CorpusIndexer(Analyzers analyzers, DocumentMapper mapper, int threads, double ramBufferMb) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, was " + threads);
+    }
+    this.analyzers = analyzers;
+    this.mapper = mapper;
+    this.threads = threads;
+    this.ramBufferMb = ramBufferMb;
+  }
+
+  /** The outcome of a run: counters, and the generation published (empty when none was). */
+  public record Result(IndexCounters counters, Optional<Path> generation, long millis) {}
+
+  /**
+   * Indexes every document of {@code files} into a new generation of {@code layout} and publishes
+   * it. When no document could be indexed nothing is published and the previous index stays.
+   */
+  public Result run(List<Path> files, IndexLayout layout, IndexProgress progress)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    IndexCounters counters = new IndexCounters();
+    long totalBytes = 0;
+    for (Path file : files) {
+      totalBytes += Files.size(file);
+    }
+    Path generation = layout.newGeneration();
+    LOG.debug("writing generation {}", generation);
+    boolean published = false;
+    try (Directory dir = FSDirectory.open(generation);
+        IndexWriter writer = new IndexWriter(dir, config())) {
+      progress.start(totalBytes);
+      write(files, writer, counters, progress);
+      progress.finish();
+      if (counters.indexedCount() == 0) {
+        writer.rollback();
+      } else {
+        writer.setLiveCommitData(
+            Map.of(IndexLayout.SCHEMA_KEY, Integer.toString(IndexLayout.SCHEMA_VERSION)).entrySet());
+        writer.commit();
+        published = true;
+      }
+    } finally {
+      if (!published) {
+        deleteQuietly(layout, generation);
+      }
+    }
+    if (!published) {
+      return new Result(counters, Optional.empty(), millisSince(started));
+    }
+    Optional<Path> previous = layout.current();
+    layout.publish(generation);
+    layout.removeOldGenerations(previous);
+    return new Result(counters, Optional.of(generation), millisSince(started));
+  }
+
+  private IndexWriterConfig config() {
+    IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(ramBufferMb);
+    config.setCommitOnClose(false);
+    return config;
+  }
+
+  private void write(List<Path> files, IndexWriter writer, IndexCounters counters, IndexProgress progress)
+      throws IOException, InterruptedException {
+    List<BlockingQueue<Pending>> queues = new ArrayList<>();
+    List<Thread> workers = new ArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Map<String, String> seen = new ConcurrentHashMap<>();
+    for (int i = 0; i < threads; i++) {
+      BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+      queues.add(queue);
+      Thread worker =
+          Thread.ofPlatform()
+              .name("index-worker-" + i)
+              .start(() -> drain(queue, writer, counters, failure));
+      workers.add(worker);
+    }
+    AtomicLong bytesRead = new AtomicLong();
+    try {
+      for (Path file : files) {
+        try (JsonLinesReader reader = JsonLinesReader.open(file, bytesRead::addAndGet)) {
+          for (CorpusLine line : reader) {
+            if (failure.get() != null) {
+              throw new IOException("indexing failed: " + failure.get().getMessage(), failure.get());
+            }
+            switch (line) {
+              case CorpusLine.Rejected r -> counters.skipped(r.location(), r.reason());
+              case CorpusLine.Parsed p -> {
+                String id = p.document().id();
+                if (seen.put(id, p.location()) != null) {
+                  counters.replaced();
+                }
+                int worker = Math.floorMod(id.hashCode(), threads);
+                queues.get(worker).put(new Pending(p.location(), p.document()));
+              }
+            }
+            progress.advance(bytesRead.get(), counters.indexedCount());
+          }
+        } catch (java.io.UncheckedIOException e) {
+          // A truncated or corrupt file: keep what was read, report the rest, go on.
+          counters.skipped(file.toString(), "unreadable from here on: " + e.getCause().getMessage());
+        } catch (java.util.zip.ZipException e) {
+          counters.skipped(file.toString(), "not a valid gzip file: " + e.getMessage());
+        }
+      }
+    } finally {
+      for (BlockingQueue<Pending> queue : queues) {
+        queue.put(END);
+      }
+      for (Thread worker : workers) {
+        worker.join();
+      }
+    }
+    if (failure.get() != null) {
+      throw new IOException("indexing failed: " + failure.get().getMessage(), failure.get());
+    }
+    progress.advance(bytesRead.get(), counters.indexedCount());
+  }
+
+  private void drain(
+      BlockingQueue<Pending> queue, IndexWriter writer, IndexCounters counters, AtomicReference<Throwable> failure) {
+    try {
+      while (true) {
+        Pending pending = queue.take();
+        if (pending == END) {
+          return;
+        }
+        if (failure.get() != null) {
+          continue; // keep draining so the reader never blocks
+        }
+        try {
+          writer.updateDocument(new Term(Fields.ID, pending.document().id()), mapper.toDocument(pending.document()));
+          counters.indexed();
+        } catch (IllegalArgumentException e) {
+          // A document Lucene refuses (e.g. a term over 32 KB): skip it, keep the rest.
+          counters.skipped(pending.location(), "id " + pending.document().id() + ": " + e.getMessage());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, new InterruptedIOException("interrupted"));
+    } catch (IOException | RuntimeException e) {
+      failure.compareAndSet(null, e);
+    }
+  }
+
+  private static void deleteQuietly(IndexLayout layout, Path generation) {
+    try (var walk = Files.walk(generation)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("could not remove unfinished generation {}: {}", generation, e.getMessage());
+    }
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.policysearch.server.http;
+
+import dev.policysearch.server.search.SearchService;
+import io.undertow.Handlers;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.resource.ClassPathResourceManager;
+import io.undertow.server.handlers.resource.ResourceHandler;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every HTTP route of the server, and the one handler chain they run in: security headers, then
+ * (off the IO thread) error handling, then the route.
+ *
+ * <pre>
+ * GET /api/search           ranked, highlighted hits and facet counts
+ * GET /api/documents/{id}   one whole release
+ * GET /healthz              200 once an index is open
+ * GET /                     the search page (static files from the classpath folder web/)
+ * </pre>
+ */
+public final class Routes {
+  private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+  private Routes() {}
+
+  public static HttpHandler build(SearchService search, ServerSettings settings) {
+    RoutingHandler routes =
+        Handlers.routing()
+            .get("/api/search", new SearchHandler(search, settings.maxQueryChars()))
+            .get("/api/documents/{id}", new DocumentHandler(search))
+            .get("/healthz", new HealthHandler(search))
+            .setFallbackHandler(staticFiles())
+            .setInvalidMethodHandler(Routes::methodNotAllowed);
+    return new SecurityHeaders(new BlockingHandler(new ErrorBoundary(routes)));
+  }
+
+  private static HttpHandler staticFiles() {
+    ResourceHandler files =
+        new ResourceHandler(new ClassPathResourceManager(Routes.class.getClassLoader(), "web"))
+            .setWelcomeFiles("index.html")
+            .setDirectoryListingEnabled(false);
+    return exchange -> {
+      String path = exchange.getRelativePath();
+      if (path.startsWith("/api/") || path.equals("/api")) {
+        notFound(exchange);
+        return;
+      }
+      if (!exchange.getRequestMethod().equalToString("GET") && !exchange.getRequestMethod().equalToString("HEAD")) {
+        methodNotAllowed(exchange);
+        return;
+      }
+      files.handleRequest(exchange);
+      if (!exchange.isResponseStarted() && exchange.getStatusCode() == 404) {
+        notFound(exchange);
+      }
+    };
+  }
+
+  static void notFound(HttpServerExchange exchange) {
+    Json.error(exchange, ApiError.of(404, "not_found", null, "no such page or endpoint: " + abbreviate(exchange.getRequestPath())));
+  }
+
+  static void methodNotAllowed(HttpServerExchange exchange) {
+    exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
+    Json.error(
+        exchange,
+        ApiError.of(405, "method_not_allowed", null, exchange.getRequestMethod() + " is not allowed here; use GET"));
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+  }
+
+  /** Turns any unexpected failure into a 500 with a request id; the stack trace goes to the log. */
+  private record ErrorBoundary(HttpHandler next) implements HttpHandler {
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+      try {
+        next.handleRequest(exchange);
+      } catch (Throwable t) {
+        String requestId = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("request {} {} failed (request id {})", exchange.getRequestMethod(), exchange.getRequestPath(), requestId, t);
+        if (!exchange.isResponseStarted()) {
+          exchange.getResponseHeaders().clear();
+          Json.error(
+              exchange, ApiError.of(500, "internal_error", null, "the server failed to answer; request id " + requestId));
+        }
+      }
+    }
+  }
+
+  /** Headers that keep the page and the API from being framed, sniffed or used to load other origins. */
+  private record SecurityHeaders(HttpHandler next) implements HttpHandler {
+    private static final HttpString CSP = new HttpString("Content-Security-Policy");
+    private static final HttpString NOSNIFF = new HttpString("X-Content-Type-Options");
+    private static final HttpString FRAME = new HttpString("X-Frame-Options");
+    private static final HttpString REFERRER = new HttpString("Referrer-Policy");
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+      var headers = exchange.getResponseHeaders();
+      headers.put(
+          CSP,
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+              + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'");
+      headers.put(NOSNIFF, "nosniff");
+      headers.put(FRAME, "DENY");
+      headers.put(REFERRER, "no-referrer");
+      next.handleRequest(exchange);
+    }
+  }
+}

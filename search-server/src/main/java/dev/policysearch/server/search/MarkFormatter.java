@@ -1,0 +1,81 @@
+package dev.policysearch.server.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+
+/**
+ * Formats highlighted passages as HTML-escaped text with every match wrapped in {@code <mark>}.
+ * Overlapping and touching matches (the bigrams 新型 型工 工业 of one phrase) become a single
+ * mark. Returns one string per passage.
+ */
+final class MarkFormatter extends PassageFormatter {
+
+  @Override
+  public List<String> format(Passage[] passages, String content) {
+    List<String> out = new ArrayList<>(passages.length);
+    for (Passage passage : passages) {
+      out.add(format(passage, content));
+    }
+    return out;
+  }
+
+  static String format(Passage passage, String content) {
+    StringBuilder sb = new StringBuilder(passage.getLength() + 32);
+    int pos = passage.getStartOffset();
+    int end = passage.getEndOffset();
+    int[] starts = passage.getMatchStarts();
+    int[] ends = passage.getMatchEnds();
+    int n = passage.getNumMatches();
+    int i = 0;
+    while (i < n) {
+      int start = Math.max(starts[i], pos);
+      int stop = ends[i];
+      // Merge every following match that overlaps or touches this one.
+      while (i + 1 < n && starts[i + 1] <= stop) {
+        stop = Math.max(stop, ends[++i]);
+      }
+      i++;
+      stop = Math.min(stop, end);
+      if (start >= stop) {
+        continue;
+      }
+      escape(sb, content, pos, start);
+      sb.append("<mark>");
+      escape(sb, content, start, stop);
+      sb.append("</mark>");
+      pos = stop;
+    }
+    escape(sb, content, pos, end);
+    return sb.toString().strip();
+  }
+
+  /** Appends {@code content[from, to)} with the characters that matter in HTML escaped. */
+  static void escape(StringBuilder sb, String content, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = content.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        case '\n' -> sb.append(' ');
+        default -> {
+          if (c < 0x20 || c == 0x7f) {
+            sb.append(' ');
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+  }
+
+  static String escape(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    escape(sb, text, 0, text.length());
+    return sb.toString();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.policysearch.server.search;
+
+import java.util.List;
+
+/**
+ * One ranked release. {@code titleHtml} and {@code snippets} are HTML-escaped with the matches in
+ * {@code <mark>}; every other field is plain text. {@code pair} is the other-language version when
+ * hits are grouped by pair and both versions matched.
+ */
+public record SearchHit(
+    String id,
+    String title,
+    String titleHtml,
+    List<String> snippets,
+    String lang,
+    String date,
+    String type,
+    String source,
+    String issuer,
+    String docNumber,
+    String url,
+    float score,
+    String pairId,
+    List<String> themes,
+    SearchHit pair) {}

@@ -1,0 +1,11 @@
+package dev.policysearch.server.search;
+
+import java.util.List;
+import java.util.Map;
+
+/** A page of hits, the number of matching releases and, per facet, the counts of its values. */
+public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetValue>> facets, long tookMillis) {
+
+  /** One value of a facet and how many matching releases have it; {@code label} may be null. */
+  public record FacetValue(String value, String label, long count) {}
+}
