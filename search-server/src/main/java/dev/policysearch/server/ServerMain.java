@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 public final class ServerMain implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder (built by `policy-search index`).")
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder (built by `policy-search index`). ./policy-search serve without --index uses data/index, built from the bundled sample corpus.")
   Path index;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")

@@ -19,11 +19,11 @@ public final class DocNumbers {
 
   /** Issuer code, year, optional 年 and 第, number, 号. */
   private static final Pattern WITH_YEAR =
-      Pattern.compile("^(\\p{IsHan}[\\p{IsHan}A-Za-z]*?)((?:19|20)\\d{2})年?第?0*(\\d{1,5})号$");
+      Pattern.compile("^(\\p{IsHan}[\\p{IsHan}A-Za-z]+?)((?:19|20)\\d{2})年?第?0*(\\d{1,5})号$");
 
   /** Issuer code, optional 第, number, 号: decrees such as 国务院令第250号. */
   private static final Pattern WITHOUT_YEAR =
-      Pattern.compile("^(\\p{IsHan}[\\p{IsHan}A-Za-z]*?)第?0*(\\d{1,5})号$");
+      Pattern.compile("^(\\p{IsHan}[\\p{IsHan}A-Za-z]+?)第?0*(\\d{1,5})号$");
 
   private static final String STATE_PREFIX = "中华人民共和国";
 

@@ -21,7 +21,14 @@ public final class IndexerMain implements Runnable {
 
   /** Runs the command line and returns the exit code: 0 ok, 1 failure, 2 usage error. */
   public static int run(String... args) {
+    return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+  }
+
+  /** Runs with the given output streams (tests read what a user would see). */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
     return new CommandLine(new IndexerMain())
+        .setOut(out)
+        .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExecutionExceptionHandler(IndexerMain::onFailure)
         .execute(args);

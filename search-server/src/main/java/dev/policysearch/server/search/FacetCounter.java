@@ -44,6 +44,13 @@ final class FacetCounter {
     return m;
   }
 
+  /** Every facet with no values, for a search that matched nothing. */
+  Map<String, List<SearchResult.FacetValue>> empty() {
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    FACETS.keySet().forEach(name -> out.put(name, List.of()));
+    return out;
+  }
+
   Map<String, List<SearchResult.FacetValue>> count(IndexReader reader, FacetsCollector collector) throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     for (var facet : FACETS.entrySet()) {

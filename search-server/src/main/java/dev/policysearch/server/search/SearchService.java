@@ -55,6 +55,10 @@ public final class SearchService {
   public SearchResult search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
     UserQuery parsed = parser.parse(request.q());
+    if (parsed.isEmpty()) {
+      // Nothing searchable (only punctuation or control characters): no hits, not every document.
+      return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000);
+    }
     Query ranked = queries.build(parsed, request.q());
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
     PolicyQueryBuilder.filters(request).forEach(f -> filtered.add(f, BooleanClause.Occur.FILTER));

@@ -1,0 +1,81 @@
+package dev.policysearch.corpus.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pins the tokens of every analysis chain: what is indexed is what can be found. */
+class AnalyzersTest {
+
+  private final Analyzers analyzers = new Analyzers();
+
+  @Test
+  void bigramsCoverEveryContiguousPairOfChineseCharacters() {
+    assertEquals(List.of("新型", "型工", "工业", "业化"), Tokens.of(analyzers.chineseBigrams(), "新型工业化"));
+  }
+
+  @Test
+  void bigramOffsetsPointIntoTheOriginalTextForHighlighting() {
+    assertEquals(
+        List.of("推进[0,2)", "进新[1,3)", "新型[2,4)", "型工[3,5)", "工业[4,6)", "业化[5,7)"),
+        Tokens.withOffsets(analyzers.chineseBigrams(), "推进新型工业化"));
+  }
+
+  @Test
+  void bigramsBreakAtPunctuationAndKeepLatinWordsWhole() {
+    assertEquals(
+        List.of("发展", "5g", "网络", "和", "ai"), Tokens.of(analyzers.chineseBigrams(), "发展5G网络，和AI"));
+  }
+
+  @Test
+  void fullWidthFormsFoldToHalfWidthWithOffsetsKept() {
+    assertEquals(
+        List.of("5g[0,2)", "网络[2,4)"), Tokens.withOffsets(analyzers.chineseBigrams(), "５Ｇ网络"));
+    assertEquals(Tokens.of(analyzers.chineseWords(), "5G网络"), Tokens.of(analyzers.chineseWords(), "５Ｇ网络"));
+  }
+
+  @Test
+  void documentNumberBecomesTheSameTokensWhateverTheBrackets() {
+    List<String> expected = List.of("国办", "办发", "2024", "1", "号");
+    assertEquals(expected, Tokens.of(analyzers.chineseBigrams(), "国办发〔2024〕1号"));
+    assertEquals(expected, Tokens.of(analyzers.chineseBigrams(), "国办发[2024]1号"));
+    assertEquals(expected, Tokens.of(analyzers.chineseBigrams(), "国办发【2024】1号"));
+    assertEquals(expected, Tokens.of(analyzers.chineseBigrams(), "国办发（2024）1号"));
+  }
+
+  @Test
+  void smartcnSegmentsKnownWordsAndDropsPunctuation() {
+    assertEquals(List.of("推动", "高", "质量", "发展"), Tokens.of(analyzers.chineseWords(), "推动高质量发展。"));
+  }
+
+  @Test
+  void smartcnSplitsWordsItDoesNotKnowWhichIsWhyQueriesUsePhrases() {
+    assertEquals(List.of("光", "伏"), Tokens.of(analyzers.chineseWords(), "光伏"));
+  }
+
+  @Test
+  void smartcnLowerCasesAndStemsLatinWordsInsideChineseText() {
+    assertEquals(List.of("推动", "industri"), Tokens.of(analyzers.chineseWords(), "推动Industrialization"));
+  }
+
+  @Test
+  void englishIsLowerCasedStemmedAndStopWordsDropped() {
+    assertEquals(
+        List.of("promot", "new", "industri", "china"),
+        Tokens.of(analyzers.english(), "Promoting the new industrialization of China's"));
+  }
+
+  @Test
+  void englishKeepsOffsetsOfTheOriginalWords() {
+    assertEquals(List.of("new[0,3)", "industri[4,21)"), Tokens.withOffsets(analyzers.english(), "New Industrialization"));
+  }
+
+  @Test
+  void perFieldWrapperUsesTheChainOfEachField() {
+    assertEquals(List.of("光伏"), Tokens.of(analyzers.perField(), "body_zh_bigram", "光伏"));
+    assertEquals(List.of("光", "伏"), Tokens.of(analyzers.perField(), "body_zh", "光伏"));
+    assertEquals(List.of("industri"), Tokens.of(analyzers.perField(), "body_en", "industries"));
+    assertEquals(List.of("国务院"), Tokens.of(analyzers.perField(), "issuer", "国务院"));
+  }
+}

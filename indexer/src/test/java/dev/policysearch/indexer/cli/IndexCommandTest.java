@@ -1,0 +1,115 @@
+package dev.policysearch.indexer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policysearch.corpus.schema.IndexLayout;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code index} command as an admin runs it: exit code, tally, and the index it leaves. */
+class IndexCommandTest {
+
+  @TempDir Path tmp;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run index(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = IndexerMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static Path fixture() throws URISyntaxException {
+    return Path.of(IndexCommandTest.class.getResource("/fixtures/mixed.jsonl").toURI());
+  }
+
+  @Test
+  void indexesGoodLinesAndReportsEachBadOneWithFileLineAndReason() throws Exception {
+    Path indexDir = tmp.resolve("index");
+    Run run = index("index", "--input", fixture().toString(), "--index", indexDir.toString(), "--quiet");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("Indexed 3 documents from 1 file"), run.out());
+    assertTrue(run.out().contains("Skipped 4 lines:"), run.out());
+    String file = fixture().toString();
+    assertTrue(run.out().contains(file + ":3: not JSON"), run.out());
+    assertTrue(run.out().contains(file + ":4: no id"), run.out());
+    assertTrue(run.out().contains(file + ":5: id fx-fr: unknown lang 'fr'"), run.out());
+    assertTrue(run.out().contains(file + ":6: id fx-nobody: body missing"), run.out());
+    assertEquals(3, documentsIn(indexDir));
+  }
+
+  @Test
+  void reindexingPublishesANewGenerationAndKeepsThePreviousOne() throws Exception {
+    Path indexDir = tmp.resolve("index");
+    assertEquals(0, index("index", "--input", fixture().toString(), "--index", indexDir.toString(), "--quiet").exitCode());
+    IndexLayout layout = new IndexLayout(indexDir);
+    Path first = layout.current().orElseThrow();
+    assertEquals(0, index("index", "--input", fixture().getParent().toString(), "--index", indexDir.toString(), "--quiet").exitCode());
+    Path second = layout.current().orElseThrow();
+    assertTrue(!first.equals(second), "a re-index writes a new generation");
+    assertTrue(Files.isDirectory(first), "the previous generation stays for a server still reading it");
+    assertEquals(3, documentsIn(indexDir));
+  }
+
+  @Test
+  void aRunThatIndexesNothingLeavesTheCurrentIndexAlone() throws Exception {
+    Path indexDir = tmp.resolve("index");
+    assertEquals(0, index("index", "--input", fixture().toString(), "--index", indexDir.toString(), "--quiet").exitCode());
+    Optional<Path> before = new IndexLayout(indexDir).current();
+    Path bad = tmp.resolve("bad.jsonl");
+    Files.writeString(bad, "garbage\n{\"id\":\"x\"}\n");
+    Run run = index("index", "--input", bad.toString(), "--index", indexDir.toString(), "--quiet");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("no document could be indexed"), run.err());
+    assertEquals(before, new IndexLayout(indexDir).current());
+    assertEquals(1, new IndexLayout(indexDir).generations().size(), "the empty generation was removed");
+    assertEquals(3, documentsIn(indexDir));
+  }
+
+  @Test
+  void aLaterLineWithTheSameIdReplacesTheEarlierOne() throws Exception {
+    Path store = tmp.resolve("store.jsonl");
+    Files.writeString(
+        store,
+        "{\"id\":\"a\",\"lang\":\"en\",\"title\":\"old\",\"body\":\"old text\"}\n"
+            + "{\"id\":\"a\",\"lang\":\"en\",\"title\":\"new\",\"body\":\"new text\"}\n");
+    Run run = index("index", "--input", store.toString(), "--index", tmp.resolve("i").toString(), "--quiet");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("Indexed 1 documents"), run.out());
+    assertTrue(run.out().contains("Replaced 1"), run.out());
+    assertEquals(1, documentsIn(tmp.resolve("i")));
+  }
+
+  @Test
+  void missingInputIsAUsageErrorNamingTheFlag() {
+    Run run = index("index", "--input", tmp.resolve("nope.jsonl").toString(), "--index", tmp.resolve("i").toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--input " + tmp.resolve("nope.jsonl") + ": no such file or folder"), run.err());
+  }
+
+  @Test
+  void badThreadCountIsAUsageError() throws Exception {
+    Run run = index("index", "--input", fixture().toString(), "--index", tmp.resolve("i").toString(), "--threads", "0");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--threads must be between 1 and 256, was 0"), run.err());
+  }
+
+  private static int documentsIn(Path indexDir) throws IOException {
+    Path generation = new IndexLayout(indexDir).current().orElseThrow();
+    try (var dir = FSDirectory.open(generation);
+        var reader = DirectoryReader.open(dir)) {
+      return reader.numDocs();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.policysearch.server.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test helper: runs the indexer's packaged command line ({@code indexer/target/
+ * policy-search-indexer.jar}, built earlier in the same Maven run), exactly as the launcher does.
+ * The server module does not depend on the indexer; the test goes through the command line.
+ */
+public final class IndexerProcess {
+  private IndexerProcess() {}
+
+  public record Result(int exitCode, String output) {}
+
+  public static Path jar() {
+    Path jar = Path.of("..", "indexer", "target", "policy-search-indexer.jar").toAbsolutePath().normalize();
+    if (!Files.isRegularFile(jar)) {
+      throw new AssertionError(jar + " is missing: build the whole project (mvn verify from the top folder), not this module alone");
+    }
+    return jar;
+  }
+
+  public static Result index(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString(), "index"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("indexer did not finish within " + timeoutSeconds + " s");
+    }
+    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  /** The bundled sample corpus of the project. */
+  public static Path sampleCorpus() {
+    return Path.of("..", "corpus", "sample").toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.policysearch.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.policysearch.server.PolicySearchServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The acceptance checks of the foundation over the real shared corpus (28,799 releases): indexed
+ * through the command line, served over HTTP. The corpus lives outside the repository (in
+ * {@code ../shared/corpus} beside the checkout, or where POLICY_SEARCH_SHARED_CORPUS points);
+ * without it this test is skipped and says so.
+ */
+class SharedCorpusIT {
+
+  @TempDir static Path tmp;
+
+  private static PolicySearchServer server;
+  private static ApiClient api;
+  private static IndexerProcess.Result indexing;
+
+  static Path sharedCorpus() {
+    String configured = System.getenv("POLICY_SEARCH_SHARED_CORPUS");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return Path.of("..", "..", "shared", "corpus").toAbsolutePath().normalize();
+  }
+
+  @BeforeAll
+  static void indexAndServe() throws Exception {
+    Path corpus = sharedCorpus();
+    Assumptions.assumeTrue(
+        Files.isDirectory(corpus),
+        "shared corpus not found at " + corpus + " (set POLICY_SEARCH_SHARED_CORPUS to run these checks)");
+    indexing = IndexerProcess.index(600, "--input", corpus.toString(), "--index", tmp.resolve("index").toString());
+    assertEquals(0, indexing.exitCode(), indexing.output());
+    server = PolicySearchServer.start(new ServerSettings(tmp.resolve("index"), "127.0.0.1", 0, 1000, 2));
+    api = new ApiClient(server.port());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static JsonNode search(String... params) {
+    ApiClient.Response r = api.get("/api/search", params);
+    assertEquals(200, r.status(), r.body());
+    return r.json();
+  }
+
+  private static String text(String id) {
+    JsonNode doc = api.get("/api/documents/" + id).json();
+    return doc.get("title").asText() + "\n" + doc.get("body").asText();
+  }
+
+  @Test
+  void everyDocumentIsIndexed() {
+    assertTrue(indexing.output().contains("Indexed 28,799 documents"), indexing.output());
+  }
+
+  @Test
+  void newIndustrializationFindsTheMiitReleaseFirst() {
+    JsonNode first = search("q", "new industrialization").get("hits").get(0);
+    assertEquals("miit-en-2023-new-industrialization-conference", first.get("id").asText());
+    assertTrue(first.get("snippets").toString().contains("<mark>"));
+  }
+
+  @Test
+  void documentNumberIsAmongTheFirstThree() {
+    JsonNode hits = search("q", "国发〔2019〕5号").get("hits");
+    boolean found = false;
+    for (int i = 0; i < Math.min(3, hits.size()); i++) {
+      found |= "国发〔2019〕5号".equals(hits.get(i).get("doc_number").asText());
+    }
+    assertTrue(found, hits.toString());
+  }
+
+  @Test
+  void everyFirstPageHitOfAChineseWordContainsIt() {
+    List<String> ids = ApiClient.ids(search("q", "光伏"));
+    assertEquals(10, ids.size());
+    for (String id : ids) {
+      assertTrue(text(id).contains("光伏"), id);
+    }
+  }
+
+  @Test
+  void firstPageHitsContainEveryTerm() {
+    for (String id : ApiClient.ids(search("q", "习近平 长江经济带"))) {
+      String text = text(id);
+      assertTrue(text.contains("习近平") && text.contains("长江经济带"), id);
+    }
+  }
+
+  @Test
+  void filtersAndDateSort() {
+    search("q", "press conference", "lang", "en", "size", "50").get("hits").forEach(h -> assertEquals("en", h.get("lang").asText()));
+    for (JsonNode hit : search("q", "发展", "from", "2020-01-01", "to", "2020-12-31", "size", "50").get("hits")) {
+      assertTrue(hit.get("date").asText().startsWith("2020-"), hit.toString());
+    }
+    String previous = "9999";
+    for (JsonNode hit : search("q", "发展", "sort", "date", "size", "50").get("hits")) {
+      assertTrue(hit.get("date").asText().compareTo(previous) <= 0);
+      previous = hit.get("date").asText();
+    }
+  }
+}
