@@ -87,17 +87,14 @@ public final class ServerMain implements Callable<Integer> {
     return value == null || value.isBlank() ? fallback : value.strip();
   }
 
-  public static int run(String... args) {
-    return new CommandLine(new ServerMain())
-        .setExecutionExceptionHandler(
-            (e, cmd, parsed) -> {
-              cmd.getErr().println("error: " + e.getMessage());
-              return 1;
-            })
-        .execute(args);
+  public static void main(String[] args) {
+    ServerCli.main(prepend("serve", args));
   }
 
-  public static void main(String[] args) {
-    System.exit(run(args));
+  private static String[] prepend(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 }

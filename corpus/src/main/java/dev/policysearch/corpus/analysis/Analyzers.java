@@ -13,12 +13,18 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
  */
 public final class Analyzers {
 
-  private final Analyzer chineseWords = new ChineseWordAnalyzer();
+  private final Analyzer chineseWords;
   private final Analyzer chineseBigrams = new ChineseBigramAnalyzer();
   private final Analyzer english = new EnglishTextAnalyzer();
   private final PerFieldAnalyzerWrapper perField;
 
+  /** The chains with the policy lexicon in use (see {@link PolicyLexicon#bundled()}). */
   public Analyzers() {
+    this(PolicyLexicon.bundled());
+  }
+
+  public Analyzers(PolicyLexicon lexicon) {
+    chineseWords = new ChineseWordAnalyzer(lexicon);
     perField =
         new PerFieldAnalyzerWrapper(
             new KeywordAnalyzer(),
@@ -29,6 +35,7 @@ public final class Analyzers {
                 Fields.BODY_ZH_BIGRAM, chineseBigrams,
                 Fields.DOC_NUMBER_TEXT, chineseBigrams,
                 Fields.ISSUER_TEXT, chineseBigrams,
+                Fields.META_TEXT, chineseBigrams,
                 Fields.TITLE_EN, english,
                 Fields.BODY_EN, english));
   }

@@ -18,7 +18,7 @@ public final class ChineseBigramAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new CJKWidthCharFilter(reader);
+    return new ChineseFoldingCharFilter(new CJKWidthCharFilter(reader));
   }
 
   @Override

@@ -12,13 +12,21 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
 
 /**
  * Chinese text as words: full-width forms folded to half-width (so ５Ｇ and 5G are one token),
- * segmented by smartcn's HMM model, Latin words stemmed as smartcn does, punctuation dropped.
+ * traditional characters folded to simplified, segmented by smartcn's HMM model, pieces of
+ * policy-lexicon terms joined back into whole terms (parts kept), Latin words stemmed as smartcn
+ * does, punctuation dropped.
  */
 public final class ChineseWordAnalyzer extends Analyzer {
 
+  private final PolicyLexicon lexicon;
+
+  public ChineseWordAnalyzer(PolicyLexicon lexicon) {
+    this.lexicon = lexicon;
+  }
+
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new CJKWidthCharFilter(reader);
+    return new ChineseFoldingCharFilter(new CJKWidthCharFilter(reader));
   }
 
   @Override
@@ -29,7 +37,8 @@ public final class ChineseWordAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer tokenizer = new HMMChineseTokenizer();
-    TokenStream stream = new PorterStemFilter(tokenizer);
+    TokenStream stream = new LexiconFilter(tokenizer, lexicon);
+    stream = new PorterStemFilter(stream);
     stream = new StopFilter(stream, SmartChineseAnalyzer.getDefaultStopSet());
     return new TokenStreamComponents(tokenizer, stream);
   }

@@ -20,7 +20,7 @@ public final class EnglishTextAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new CJKWidthCharFilter(reader);
+    return new ChineseFoldingCharFilter(new CJKWidthCharFilter(reader));
   }
 
   @Override

@@ -81,7 +81,30 @@ public final class DocumentMapper {
     for (String theme : themes.themesOf(d)) {
       keyword(doc, Fields.THEME, theme);
     }
+    doc.add(new TextField(Fields.META_TEXT, metaText(d), Field.Store.NO));
     return doc;
+  }
+
+  /** Words for the type of a release, in both languages, as users name it in queries. */
+  private static final java.util.Map<String, String> TYPE_WORDS =
+      java.util.Map.of(
+          "speech", "讲话 speech",
+          "conference", "会议 conference",
+          "policy", "政策 文件 policy",
+          "report", "报告 report",
+          "news", "新闻 news");
+
+  static String metaText(PolicyDocument d) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : new String[] {d.issuer(), d.source(), d.type() == null ? null : TYPE_WORDS.getOrDefault(d.type(), d.type())}) {
+      if (part != null) {
+        sb.append(part).append(" \n ");
+      }
+    }
+    if (d.date() != null) {
+      sb.append(d.date().getYear()).append("年");
+    }
+    return sb.toString();
   }
 
   /** An exact-match field that is also stored and counted in facets. */

@@ -52,6 +52,13 @@ public final class Fields {
    */
   public static final String DOC_NUMBER_KEY = "doc_number_key";
 
+  /**
+   * The metadata as searchable text (bigrams): issuer, source, the type in both languages and the
+   * year. Users mix such words into queries ("国务院 2019 通知", "政府工作报告 2019"); matching them
+   * here lets those words count without requiring them in the body.
+   */
+  public static final String META_TEXT = "meta_text";
+
   /** Publication date as YYYY-MM-DD (stored) and as days since 1970 (range filter and sort). */
   public static final String DATE = "date";
 

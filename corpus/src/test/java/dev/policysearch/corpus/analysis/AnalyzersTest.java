@@ -44,14 +44,42 @@ class AnalyzersTest {
     assertEquals(expected, Tokens.of(analyzers.chineseBigrams(), "国办发（2024）1号"));
   }
 
+  private final Analyzers stock = new Analyzers(PolicyLexicon.empty());
+
   @Test
-  void smartcnSegmentsKnownWordsAndDropsPunctuation() {
-    assertEquals(List.of("推动", "高", "质量", "发展"), Tokens.of(analyzers.chineseWords(), "推动高质量发展。"));
+  void stockSmartcnSplitsWordsItDoesNotKnow() {
+    assertEquals(List.of("光", "伏"), Tokens.of(stock.chineseWords(), "光伏"));
+    assertEquals(List.of("习", "近", "平"), Tokens.of(stock.chineseWords(), "习近平"));
+    assertEquals(List.of("推动", "高", "质量", "发展"), Tokens.of(stock.chineseWords(), "推动高质量发展。"));
   }
 
   @Test
-  void smartcnSplitsWordsItDoesNotKnowWhichIsWhyQueriesUsePhrases() {
-    assertEquals(List.of("光", "伏"), Tokens.of(analyzers.chineseWords(), "光伏"));
+  void lexiconJoinsThePiecesIntoOneTermAndKeepsThePieces() {
+    assertEquals(List.of("光伏", "光", "伏"), Tokens.of(analyzers.chineseWords(), "光伏"));
+    assertEquals(List.of("习近平", "习", "近", "平"), Tokens.of(analyzers.chineseWords(), "习近平"));
+    assertEquals(
+        List.of("推动", "高质量发展", "高", "质量", "发展"), Tokens.of(analyzers.chineseWords(), "推动高质量发展。"));
+  }
+
+  @Test
+  void lexiconTermSpansItsPiecesForPhraseQueries() throws java.io.IOException {
+    var onlyPv =
+        new Analyzers(PolicyLexicon.parse(new java.io.ByteArrayInputStream("光伏\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)), null));
+    assertEquals(
+        List.of("光伏[0,2)+1/2", "光[0,1)+0/1", "伏[1,2)+1/1", "发电[2,4)+1/1"),
+        Tokens.withPositions(onlyPv.chineseWords(), "光伏发电"));
+  }
+
+  @Test
+  void longestLexiconTermWins() {
+    assertEquals(List.of("光伏发电", "光", "伏", "发电"), Tokens.of(analyzers.chineseWords(), "光伏发电"));
+  }
+
+  @Test
+  void traditionalCharactersAreFoldedToSimplifiedInEveryChain() {
+    assertEquals(Tokens.of(analyzers.chineseWords(), "经济发展"), Tokens.of(analyzers.chineseWords(), "經濟發展"));
+    assertEquals(List.of("国务[0,2)", "务院[1,3)"), Tokens.withOffsets(analyzers.chineseBigrams(), "國務院"));
+    assertEquals(List.of("粤港澳大湾区", "粤", "港", "澳", "大", "湾", "区"), Tokens.of(analyzers.chineseWords(), "粵港澳大灣區"));
   }
 
   @Test
@@ -74,7 +102,7 @@ class AnalyzersTest {
   @Test
   void perFieldWrapperUsesTheChainOfEachField() {
     assertEquals(List.of("光伏"), Tokens.of(analyzers.perField(), "body_zh_bigram", "光伏"));
-    assertEquals(List.of("光", "伏"), Tokens.of(analyzers.perField(), "body_zh", "光伏"));
+    assertEquals(List.of("光伏", "光", "伏"), Tokens.of(analyzers.perField(), "body_zh", "光伏"));
     assertEquals(List.of("industri"), Tokens.of(analyzers.perField(), "body_en", "industries"));
     assertEquals(List.of("国务院"), Tokens.of(analyzers.perField(), "issuer", "国务院"));
   }

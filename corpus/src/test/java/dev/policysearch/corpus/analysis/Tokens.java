@@ -30,6 +30,25 @@ final class Tokens {
     return out;
   }
 
+  /** Tokens as {@code term[start,end)+increment/length}. */
+  static List<String> withPositions(Analyzer analyzer, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("f", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      var inc = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute.class);
+      var len = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term + "[" + offset.startOffset() + "," + offset.endOffset() + ")+" + inc.getPositionIncrement() + "/" + len.getPositionLength());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
   private interface Sink {
     void accept(String term, int start, int end);
   }

@@ -1,20 +1,29 @@
 package dev.policysearch.server.search;
 
 import dev.policysearch.corpus.analysis.Analyzers;
+import dev.policysearch.corpus.analysis.Glossary;
+import dev.policysearch.corpus.analysis.PolicyLexicon;
 import dev.policysearch.corpus.schema.DocNumbers;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.server.query.UserQuery;
 import dev.policysearch.server.query.UserQuery.Clause;
 import dev.policysearch.server.query.UserQuery.Occur;
 import dev.policysearch.server.query.UserQuery.Term;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -38,40 +47,74 @@ public final class PolicyQueryBuilder {
 
   static final float TITLE_BOOST = 3f;
   static final float DOC_NUMBER_BOOST = 10f;
+  static final float META_BOOST = 1f;
 
   /** Added per matched term; larger than any BM25 score a term can reach here. */
   static final float COORDINATION = 1000f;
 
+  /** Weight of a form found through the lexicon's equivalents (工信部 for 工业和信息化部). */
+  static final float SYNONYM_WEIGHT = 0.8f;
+
+  /** Weight of the other-language form of a term, from the glossary. */
+  static final float TRANSLATION_WEIGHT = 0.6f;
+
+  /** Share of a coordination unit a clause earns when it matches only through the glossary. */
+  static final float TRANSLATED_COORDINATION = 0.5f;
+
+  /** Weight of a loose match: every word of the term, near each other, in any order. */
+  static final float LOOSE_WEIGHT = 0.4f;
+
+  /** How far apart the words of a loosely matched term may be. */
+  static final int LOOSE_SLOP = 4;
+
+  /** At most this many equivalent forms are tried for one term. */
+  static final int MAX_VARIANTS = 8;
+
+  private final Analyzer wordAnalyzer;
   private final QueryBuilder words;
   private final QueryBuilder bigrams;
   private final QueryBuilder english;
+  private final PolicyLexicon lexicon;
+  private final Glossary glossary;
 
-  public PolicyQueryBuilder(Analyzers analyzers) {
+  public PolicyQueryBuilder(Analyzers analyzers, PolicyLexicon lexicon, Glossary glossary) {
+    this.wordAnalyzer = analyzers.chineseWords();
     this.words = new QueryBuilder(analyzers.chineseWords());
     this.bigrams = new QueryBuilder(analyzers.chineseBigrams());
     this.english = new QueryBuilder(analyzers.english());
+    this.lexicon = lexicon;
+    this.glossary = glossary;
   }
 
   /** The ranked query for the user's terms, without filters. */
   public Query build(UserQuery query, String rawText) {
     List<Clause> positive = query.clauses().stream().filter(c -> c.occur() != Occur.MUST_NOT).toList();
     BooleanQuery.Builder top = new BooleanQuery.Builder();
-    boolean coordinate = positive.size() > 1;
+    Map<Clause, List<String>> chineseForEnglish = englishSpans(query.clauses());
+    List<ClauseQuery> built = new ArrayList<>();
     for (Clause clause : query.clauses()) {
-      Query q = clause(clause);
+      built.add(clause(clause, chineseForEnglish.getOrDefault(clause, List.of())));
+    }
+    // Coordination ranks by how many clauses match; with a single clause it still puts matches
+    // in the language typed above matches through a translation.
+    boolean coordinate = positive.size() > 1 || built.stream().anyMatch(c -> c != null && c.translated() != null);
+    for (int i = 0; i < built.size(); i++) {
+      Clause clause = query.clauses().get(i);
+      ClauseQuery c = built.get(i);
+      Query q = c == null ? null : c.ranking();
       switch (clause.occur()) {
         case MUST_NOT -> top.add(q == null ? new MatchNoDocsQuery() : q, BooleanClause.Occur.MUST_NOT);
         case MUST -> {
           top.add(q == null ? new MatchNoDocsQuery() : q, BooleanClause.Occur.MUST);
           if (coordinate && q != null) {
-            top.add(new BoostQuery(new ConstantScoreQuery(q), COORDINATION), BooleanClause.Occur.SHOULD);
+            top.add(c.coordination(), BooleanClause.Occur.SHOULD);
           }
         }
         case SHOULD -> {
           if (q != null) {
             top.add(q, BooleanClause.Occur.SHOULD);
             if (coordinate) {
-              top.add(new BoostQuery(new ConstantScoreQuery(q), COORDINATION), BooleanClause.Occur.SHOULD);
+              top.add(c.coordination(), BooleanClause.Occur.SHOULD);
             }
           }
         }
@@ -94,41 +137,211 @@ public final class PolicyQueryBuilder {
     return top.build();
   }
 
-  /** One clause: any of its alternatives; null when none of them can match anything. */
-  private Query clause(Clause clause) {
-    List<Query> alternatives = new ArrayList<>();
+  /**
+   * The Chinese forms of English glossary entries in the query, per clause they cover. An entry
+   * may span several clauses ("press conference" is two words, one entry: 记者会): a Chinese
+   * release with 记者会 then counts as matching both.
+   */
+  private Map<Clause, List<String>> englishSpans(List<Clause> clauses) {
+    Map<Clause, List<String>> out = new IdentityHashMap<>();
+    List<Clause> run = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    for (Clause clause : clauses) {
+      Term term = clause.alternatives().get(0);
+      boolean english =
+          clause.occur() != Occur.MUST_NOT && clause.alternatives().size() == 1 && term.scope() == UserQuery.Scope.ALL && isEnglish(term.text());
+      if (english && !term.phrase()) {
+        run.add(clause);
+        words.add(term.text());
+        continue;
+      }
+      addSpans(run, words, out);
+      run.clear();
+      words.clear();
+      if (english) {
+        List<String> phraseWords = List.of(term.text().split(" +"));
+        for (Glossary.Span span : glossary.findEnglish(phraseWords)) {
+          if (span.from() == 0 && span.to() == phraseWords.size()) {
+            out.put(clause, span.chinese());
+          }
+        }
+      }
+    }
+    addSpans(run, words, out);
+    return out;
+  }
+
+  private void addSpans(List<Clause> run, List<String> words, Map<Clause, List<String>> out) {
+    for (Glossary.Span span : glossary.findEnglish(words)) {
+      for (int i = span.from(); i < span.to(); i++) {
+        out.computeIfAbsent(run.get(i), k -> new ArrayList<>()).addAll(span.chinese());
+      }
+    }
+  }
+
+  private static boolean isEnglish(String text) {
+    return hasLatin(text) && text.codePoints().noneMatch(PolicyQueryBuilder::isHan);
+  }
+
+  /**
+   * A clause as queries: {@code native} matches what the user typed (and its lexicon
+   * equivalents), {@code translated} its other-language forms from the glossary (may be null).
+   */
+  record ClauseQuery(Query nativeForms, Query translated) {
+
+    /** What ranks: either form, translations weighted down by their BM25 weight. */
+    Query ranking() {
+      if (translated == null) {
+        return nativeForms;
+      }
+      if (nativeForms == null) {
+        return new BoostQuery(translated, TRANSLATION_WEIGHT);
+      }
+      return new BooleanQuery.Builder()
+          .add(nativeForms, BooleanClause.Occur.SHOULD)
+          .add(new BoostQuery(translated, TRANSLATION_WEIGHT), BooleanClause.Occur.SHOULD)
+          .build();
+    }
+
+    /**
+     * The constant a document earns for matching this clause: a full unit for a match in the
+     * language typed, half a unit for a match only through the glossary. Releases in the user's
+     * language that have all the words come first; the other language fills in after them.
+     */
+    Query coordination() {
+      List<Query> units = new ArrayList<>();
+      if (nativeForms != null) {
+        units.add(new BoostQuery(new ConstantScoreQuery(nativeForms), COORDINATION));
+      }
+      if (translated != null) {
+        units.add(new BoostQuery(new ConstantScoreQuery(translated), COORDINATION * TRANSLATED_COORDINATION));
+      }
+      return units.size() == 1 ? units.get(0) : new DisjunctionMaxQuery(units, 0f);
+    }
+  }
+
+  /** One clause; null when none of its forms can match anything. */
+  private ClauseQuery clause(Clause clause, List<String> chineseForms) {
+    List<Query> natives = new ArrayList<>();
+    List<Query> translations = new ArrayList<>();
     for (Term term : clause.alternatives()) {
       Query q = term(term);
       if (q != null) {
-        alternatives.add(q);
+        natives.add(q);
+      }
+      Query t = term.scope() == UserQuery.Scope.ALL && hasHan(term.text()) ? englishForm(term.text()) : null;
+      if (t != null) {
+        translations.add(t);
       }
     }
-    if (alternatives.isEmpty()) {
+    for (String chinese : chineseForms) {
+      Query q = original(chinese, false);
+      if (q != null) {
+        translations.add(q);
+      }
+    }
+    Query nativeQuery = any(natives.toArray(Query[]::new));
+    Query translatedQuery = any(translations.toArray(Query[]::new));
+    if (nativeQuery == null && translatedQuery == null) {
       return null;
     }
-    if (alternatives.size() == 1) {
-      return alternatives.get(0);
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    alternatives.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
-    return any.build();
+    return new ClauseQuery(nativeQuery, translatedQuery);
   }
 
   Query term(Term term) {
     String text = term.text();
     return switch (term.scope()) {
-      case TITLE -> any(chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, text, 1f), phrase(english, Fields.TITLE_EN, text, 1f));
+      case TITLE -> any(chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, text, 1f, term.phrase()), phrase(english, Fields.TITLE_EN, text, 1f));
       case ISSUER -> phrase(bigrams, Fields.ISSUER_TEXT, text, 1f);
       case DOC_NUMBER -> any(docNumberKey(text, 1f), phrase(bigrams, Fields.DOC_NUMBER_TEXT, text, 1f));
-      case ALL ->
-          any(
-              chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, text, TITLE_BOOST),
-              chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, text, 1f),
-              phrase(bigrams, Fields.DOC_NUMBER_TEXT, text, DOC_NUMBER_BOOST),
-              docNumberKey(text, COORDINATION / 2),
-              hasLatin(text) ? phrase(english, Fields.TITLE_EN, text, TITLE_BOOST) : null,
-              hasLatin(text) ? phrase(english, Fields.BODY_EN, text, 1f) : null);
+      case ALL -> everywhere(term);
     };
+  }
+
+  /**
+   * A term looked for in every field: as typed, and as each equivalent form from the lexicon.
+   */
+  private Query everywhere(Term term) {
+    String text = term.text();
+    List<Query> alternatives = new ArrayList<>();
+    alternatives.add(original(text, term.phrase()));
+    for (String variant : equivalentForms(text)) {
+      Query q = original(variant, term.phrase());
+      if (q != null) {
+        alternatives.add(new BoostQuery(q, SYNONYM_WEIGHT));
+      }
+    }
+    return any(alternatives.toArray(Query[]::new));
+  }
+
+  /** Text as typed, in the Chinese fields, the English fields and the document number. */
+  private Query original(String text, boolean exactOnly) {
+    return any(
+        chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, text, TITLE_BOOST, exactOnly),
+        chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, text, 1f, exactOnly),
+        phrase(bigrams, Fields.DOC_NUMBER_TEXT, text, DOC_NUMBER_BOOST),
+        docNumberKey(text, COORDINATION / 2),
+        phrase(bigrams, Fields.META_TEXT, text, META_BOOST),
+        hasLatin(text) ? phrase(english, Fields.TITLE_EN, text, TITLE_BOOST) : null,
+        hasLatin(text) ? phrase(english, Fields.BODY_EN, text, 1f) : null);
+  }
+
+  /**
+   * The term with one lexicon form replaced by each of its equivalents (十八大 -> 党的第十八次全国代表大会),
+   * longest forms first.
+   */
+  List<String> equivalentForms(String text) {
+    String folded = dev.policysearch.corpus.analysis.ChineseFolding.fold(text);
+    List<String> variants = new ArrayList<>();
+    int longest = Math.min(lexicon.longestTerm(), folded.length());
+    for (int start = 0; start < folded.length() && variants.size() < MAX_VARIANTS; start++) {
+      for (int len = longest; len >= 2 && start + len <= folded.length(); len--) {
+        String form = folded.substring(start, start + len);
+        List<String> equivalents = lexicon.equivalents(form);
+        if (!equivalents.isEmpty()) {
+          for (String equivalent : equivalents) {
+            if (variants.size() < MAX_VARIANTS) {
+              variants.add(folded.substring(0, start) + equivalent + folded.substring(start + len));
+            }
+          }
+          start += len - 1;
+          break;
+        }
+      }
+    }
+    return variants;
+  }
+
+  /**
+   * The English form of a Chinese term: every glossary entry in it, all required, each in any of
+   * its English forms. None when the glossary covers less than half of the term.
+   */
+  private Query englishForm(String text) {
+    List<Glossary.Segment> segments = glossary.segmentChinese(text);
+    int han = (int) text.codePoints().filter(PolicyQueryBuilder::isHan).count();
+    int covered = 0;
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    int required = 0;
+    for (Glossary.Segment segment : segments) {
+      if (segment.english().isEmpty()) {
+        continue;
+      }
+      covered += (int) segment.chinese().codePoints().filter(PolicyQueryBuilder::isHan).count();
+      List<Query> forms = new ArrayList<>();
+      for (String form : segment.english()) {
+        forms.add(phrase(english, Fields.TITLE_EN, form, TITLE_BOOST));
+        forms.add(phrase(english, Fields.BODY_EN, form, 1f));
+      }
+      Query any = any(forms.toArray(Query[]::new));
+      if (any != null) {
+        all.add(any, BooleanClause.Occur.MUST);
+        required++;
+      }
+    }
+    if (required == 0 || covered * 2 < han) {
+      return null;
+    }
+    return all.build();
   }
 
   /**
@@ -136,11 +349,17 @@ public final class PolicyQueryBuilder {
    * contiguous), and whole smartcn words add to the score. A lone Chinese character has no
    * bigram, so there the word field decides the match.
    */
-  private Query chinese(String bigramField, String wordField, String text, float boost) {
+  private Query chinese(String bigramField, String wordField, String text, float boost, boolean exactOnly) {
     Query wordPhrase = phrase(words, wordField, text, 1f);
     Query match = hasLoneHan(text) ? wordPhrase : phrase(bigrams, bigramField, text, 1f);
     if (match == null) {
       return null;
+    }
+    if (!exactOnly && looselyMatchable(text)) {
+      Query loose = words.createPhraseQuery(wordField, text, LOOSE_SLOP);
+      if (loose != null) {
+        match = any(match, new BoostQuery(loose, LOOSE_WEIGHT));
+      }
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(match, BooleanClause.Occur.MUST);
@@ -148,6 +367,40 @@ public final class PolicyQueryBuilder {
       b.add(wordPhrase, BooleanClause.Occur.SHOULD);
     }
     return boost(b.build(), boost);
+  }
+
+  /**
+   * Whether a term may also match loosely: it is Chinese and falls into two or more words of two
+   * or more characters. A term smartcn cuts into single characters (光伏 -> 光 伏) must match
+   * exactly, or it would match any text with those characters near each other.
+   */
+  private boolean looselyMatchable(String text) {
+    if (!hasHan(text)) {
+      return false;
+    }
+    int words = 0;
+    try (TokenStream ts = wordAnalyzer.tokenStream(Fields.BODY_ZH, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() == 0) {
+          continue;
+        }
+        if (term.length() < 2) {
+          return false;
+        }
+        words++;
+      }
+      ts.end();
+    } catch (IOException e) {
+      return false;
+    }
+    return words >= 2;
+  }
+
+  static boolean hasHan(String text) {
+    return text.codePoints().anyMatch(PolicyQueryBuilder::isHan);
   }
 
   private static Query docNumberKey(String text, float boost) {

@@ -2,6 +2,8 @@ package dev.policysearch.server.search;
 
 import dev.policysearch.corpus.PolicyDocument;
 import dev.policysearch.corpus.analysis.Analyzers;
+import dev.policysearch.corpus.analysis.Glossary;
+import dev.policysearch.corpus.analysis.PolicyLexicon;
 import dev.policysearch.corpus.schema.DocumentMapper;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.ThemeClassifier;
@@ -43,7 +45,7 @@ public final class SearchService {
 
   public SearchService(IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes) {
     this.generations = generations;
-    this.queries = new PolicyQueryBuilder(analyzers);
+    this.queries = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
     this.highlighter = new HitHighlighter(analyzers.perField());
     this.facets = new FacetCounter(themes);
   }

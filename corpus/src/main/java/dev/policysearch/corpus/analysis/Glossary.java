@@ -1,0 +1,188 @@
+package dev.policysearch.corpus.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bilingual glossary of policy terms ({@code glossary-zh-en.tsv}, docs/GLOSSARY.md): what a
+ * Chinese term is called in English and the other way round, for expanding a query into the
+ * other language. Lookups are longest-match: in Chinese over characters, in English over whole
+ * words.
+ */
+public final class Glossary {
+
+  public static final String FILE = "glossary-zh-en.tsv";
+
+  private static volatile Glossary bundled;
+
+  /** Chinese form -> English forms (lower case). */
+  private final Map<String, List<String>> toEnglish;
+  /** English form (lower case, single spaces) -> Chinese forms. */
+  private final Map<String, List<String>> toChinese;
+  private final int longestChinese;
+  private final int longestEnglishWords;
+
+  private Glossary(Map<String, List<String>> toEnglish, Map<String, List<String>> toChinese) {
+    this.toEnglish = Map.copyOf(toEnglish);
+    this.toChinese = Map.copyOf(toChinese);
+    this.longestChinese = toEnglish.keySet().stream().mapToInt(String::length).max().orElse(0);
+    this.longestEnglishWords = toChinese.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(0);
+  }
+
+  /** The glossary in use: {@code POLICY_SEARCH_LEXICON_DIR}/glossary-zh-en.tsv, else the bundled one. */
+  public static Glossary bundled() {
+    Glossary glossary = bundled;
+    if (glossary == null) {
+      synchronized (Glossary.class) {
+        if (bundled == null) {
+          bundled = load();
+        }
+        glossary = bundled;
+      }
+    }
+    return glossary;
+  }
+
+  private static Glossary load() {
+    String dir = System.getenv("POLICY_SEARCH_LEXICON_DIR");
+    try {
+      if (dir != null && !dir.isBlank() && Files.isRegularFile(Path.of(dir, FILE))) {
+        try (InputStream in = Files.newInputStream(Path.of(dir, FILE))) {
+          return parse(in);
+        }
+      }
+      try (InputStream in = Glossary.class.getResourceAsStream(PolicyLexicon.RESOURCE_DIR + FILE)) {
+        return parse(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the glossary: " + e.getMessage(), e);
+    }
+  }
+
+  public static Glossary parse(InputStream in) throws IOException {
+    Map<String, Set<String>> toEnglish = new HashMap<>();
+    Map<String, Set<String>> toChinese = new HashMap<>();
+    if (in != null) {
+      var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] sides = line.split("\t");
+        if (sides.length != 2) {
+          continue;
+        }
+        List<String> zh = forms(sides[0], false);
+        List<String> en = forms(sides[1], true);
+        for (String z : zh) {
+          toEnglish.computeIfAbsent(z, k -> new LinkedHashSet<>()).addAll(en);
+        }
+        for (String e : en) {
+          toChinese.computeIfAbsent(e, k -> new LinkedHashSet<>()).addAll(zh);
+        }
+      }
+    }
+    Map<String, List<String>> en = new HashMap<>();
+    toEnglish.forEach((k, v) -> en.put(k, List.copyOf(v)));
+    Map<String, List<String>> zh = new HashMap<>();
+    toChinese.forEach((k, v) -> zh.put(k, List.copyOf(v)));
+    return new Glossary(en, zh);
+  }
+
+  private static List<String> forms(String side, boolean english) {
+    List<String> out = new ArrayList<>();
+    for (String form : side.split("\\|")) {
+      String f = english ? englishKey(form) : PolicyLexicon.normalize(form);
+      if (!f.isEmpty()) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** English as looked up: lower case, punctuation other than '-' dropped, single spaces. */
+  public static String englishKey(String text) {
+    String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\- ]", " ");
+    return lower.strip().replaceAll("\\s+", " ");
+  }
+
+  public int size() {
+    return toEnglish.size();
+  }
+
+  /** A piece of a Chinese term and its English forms (empty when the glossary has none). */
+  public record Segment(String chinese, List<String> english) {}
+
+  /**
+   * Splits a Chinese term into glossary entries, longest first from the left; characters no entry
+   * starts with are kept together as untranslated segments.
+   */
+  public List<Segment> segmentChinese(String term) {
+    String text = PolicyLexicon.normalize(term);
+    List<Segment> out = new ArrayList<>();
+    StringBuilder untranslated = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int matched = 0;
+      for (int len = Math.min(longestChinese, text.length() - i); len >= 2; len--) {
+        if (toEnglish.containsKey(text.substring(i, i + len))) {
+          matched = len;
+          break;
+        }
+      }
+      if (matched == 0) {
+        untranslated.append(text.charAt(i));
+        i++;
+        continue;
+      }
+      if (!untranslated.isEmpty()) {
+        out.add(new Segment(untranslated.toString(), List.of()));
+        untranslated.setLength(0);
+      }
+      String chinese = text.substring(i, i + matched);
+      out.add(new Segment(chinese, toEnglish.get(chinese)));
+      i += matched;
+    }
+    if (!untranslated.isEmpty()) {
+      out.add(new Segment(untranslated.toString(), List.of()));
+    }
+    return out;
+  }
+
+  /** A run of query words {@code [from, to)} that is a glossary entry, and its Chinese forms. */
+  public record Span(int from, int to, List<String> chinese) {}
+
+  /** The glossary entries among a sequence of English words, longest first from the left. */
+  public List<Span> findEnglish(List<String> words) {
+    List<String> keys = words.stream().map(Glossary::englishKey).toList();
+    List<Span> out = new ArrayList<>();
+    int i = 0;
+    while (i < keys.size()) {
+      int matched = 0;
+      for (int len = Math.min(longestEnglishWords, keys.size() - i); len >= 1; len--) {
+        String phrase = String.join(" ", keys.subList(i, i + len));
+        if (toChinese.containsKey(phrase)) {
+          matched = len;
+          out.add(new Span(i, i + len, toChinese.get(phrase)));
+          break;
+        }
+      }
+      i += Math.max(1, matched);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.policysearch.corpus.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The policy lexicon: terms smartcn does not know (names, organs, slogans) that should be single
+ * searchable units, and groups of equivalent forms (工信部 = 工业和信息化部; 十八大 = 党的第十八次全国代表大会).
+ * Both files are plain text (docs/LEXICON.md). The bundled files are read from the classpath; a
+ * folder named by the environment variable {@code POLICY_SEARCH_LEXICON_DIR} replaces them, so
+ * the lexicon can be edited without a rebuild (documents need a re-index, never a re-crawl).
+ */
+public final class PolicyLexicon {
+
+  public static final String RESOURCE_DIR = "/dev/policysearch/corpus/lexicon/";
+  public static final String TERMS_FILE = "policy-lexicon.txt";
+  public static final String SYNONYMS_FILE = "synonyms.txt";
+
+  private static volatile PolicyLexicon bundled;
+
+  private final Set<String> terms;
+  private final int longestTerm;
+  private final Map<String, List<String>> equivalents;
+
+  private PolicyLexicon(Set<String> terms, Map<String, List<String>> equivalents) {
+    this.terms = Set.copyOf(terms);
+    this.longestTerm = terms.stream().mapToInt(String::length).max().orElse(0);
+    this.equivalents = Map.copyOf(equivalents);
+  }
+
+  /** The lexicon in use: the override folder when configured, else the bundled files. */
+  public static PolicyLexicon bundled() {
+    PolicyLexicon lexicon = bundled;
+    if (lexicon == null) {
+      synchronized (PolicyLexicon.class) {
+        if (bundled == null) {
+          bundled = load();
+        }
+        lexicon = bundled;
+      }
+    }
+    return lexicon;
+  }
+
+  private static PolicyLexicon load() {
+    String dir = System.getenv("POLICY_SEARCH_LEXICON_DIR");
+    try {
+      if (dir != null && !dir.isBlank()) {
+        return fromFolder(Path.of(dir));
+      }
+      try (InputStream terms = resource(TERMS_FILE);
+          InputStream synonyms = resource(SYNONYMS_FILE)) {
+        return parse(terms, synonyms);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the policy lexicon: " + e.getMessage(), e);
+    }
+  }
+
+  private static InputStream resource(String name) {
+    return PolicyLexicon.class.getResourceAsStream(RESOURCE_DIR + name);
+  }
+
+  /** No terms and no equivalents: stock smartcn behaviour (for comparisons and tests). */
+  public static PolicyLexicon empty() {
+    return new PolicyLexicon(Set.of(), Map.of());
+  }
+
+  public static PolicyLexicon fromFolder(Path dir) throws IOException {
+    Path terms = dir.resolve(TERMS_FILE);
+    Path synonyms = dir.resolve(SYNONYMS_FILE);
+    try (InputStream t = Files.isRegularFile(terms) ? Files.newInputStream(terms) : null;
+        InputStream s = Files.isRegularFile(synonyms) ? Files.newInputStream(synonyms) : null) {
+      return parse(t, s);
+    }
+  }
+
+  /** Parses the two files; either may be null (absent). */
+  public static PolicyLexicon parse(InputStream termsIn, InputStream synonymsIn) throws IOException {
+    Set<String> terms = new HashSet<>();
+    for (String line : lines(termsIn)) {
+      String term = normalize(line);
+      if (term.length() >= 2) {
+        terms.add(term);
+      }
+    }
+    Map<String, Set<String>> groups = new HashMap<>();
+    for (String line : lines(synonymsIn)) {
+      String[] sides = line.split("=", 2);
+      List<String> forms = new ArrayList<>();
+      for (String side : sides) {
+        for (String form : side.split("\\|")) {
+          String f = normalize(form);
+          if (!f.isEmpty()) {
+            forms.add(f);
+          }
+        }
+      }
+      if (forms.size() < 2) {
+        continue;
+      }
+      Set<String> group = new LinkedHashSet<>(forms);
+      for (String form : forms) {
+        groups.computeIfAbsent(form, k -> new LinkedHashSet<>()).addAll(group);
+        if (form.length() >= 2) {
+          terms.add(form);
+        }
+      }
+    }
+    Map<String, List<String>> equivalents = new HashMap<>();
+    groups.forEach(
+        (form, group) -> equivalents.put(form, group.stream().filter(g -> !g.equals(form)).toList()));
+    return new PolicyLexicon(terms, equivalents);
+  }
+
+  private static List<String> lines(InputStream in) throws IOException {
+    List<String> out = new ArrayList<>();
+    if (in == null) {
+      return out;
+    }
+    var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = reader.readLine()) != null) {
+      String stripped = line.strip();
+      if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+        out.add(stripped);
+      }
+    }
+    return out;
+  }
+
+  /** Entries are compared as the analyzers see text: simplified, full-width folded. */
+  static String normalize(String s) {
+    return ChineseFolding.fold(java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFKC));
+  }
+
+  public boolean contains(String term) {
+    return terms.contains(term);
+  }
+
+  public int size() {
+    return terms.size();
+  }
+
+  public int longestTerm() {
+    return longestTerm;
+  }
+
+  /** The other forms equivalent to {@code form} (empty when it has none). */
+  public List<String> equivalents(String form) {
+    return equivalents.getOrDefault(form, List.of());
+  }
+
+  /** Every form that has equivalents, for scanning a query for them. */
+  public Set<String> formsWithEquivalents() {
+    return equivalents.keySet();
+  }
+}

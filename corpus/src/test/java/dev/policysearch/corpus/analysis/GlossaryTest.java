@@ -1,0 +1,50 @@
+package dev.policysearch.corpus.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GlossaryTest {
+
+  private final Glossary glossary = parse(
+      "# test\n"
+          + "新型工业化\tnew industrialization | new-type industrialization\n"
+          + "推进\tpromote | advance\n"
+          + "记者会 | 新闻发布会\tpress conference\n"
+          + "外交部\tMinistry of Foreign Affairs | Foreign Ministry\n");
+
+  private static Glossary parse(String s) {
+    try {
+      return Glossary.parse(new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void segmentsAChineseTermLongestFirstKeepingUntranslatedParts() {
+    assertEquals(
+        List.of(
+            new Glossary.Segment("新型工业化", List.of("new industrialization", "new-type industrialization")),
+            new Glossary.Segment("推进", List.of("promote", "advance")),
+            new Glossary.Segment("大会", List.of())),
+        glossary.segmentChinese("新型工业化推进大会"));
+  }
+
+  @Test
+  void findsMultiWordEnglishEntriesCaseInsensitivelyIgnoringPunctuation() {
+    assertEquals(
+        List.of(new Glossary.Span(1, 3, List.of("记者会", "新闻发布会")), new Glossary.Span(3, 7, List.of("外交部"))),
+        glossary.findEnglish(List.of("regular", "Press", "Conference,", "Ministry", "of", "Foreign", "Affairs")));
+  }
+
+  @Test
+  void bundledGlossaryHasAtLeastAThousandEntries() {
+    assertTrue(Glossary.bundled().size() >= 1000, "size " + Glossary.bundled().size());
+  }
+}

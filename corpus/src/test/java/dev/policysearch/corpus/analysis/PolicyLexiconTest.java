@@ -1,0 +1,45 @@
+package dev.policysearch.corpus.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyLexiconTest {
+
+  private static ByteArrayInputStream text(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void readsTermsAndSynonymGroupsIgnoringCommentsAndBlankLines() throws IOException {
+    PolicyLexicon lexicon =
+        PolicyLexicon.parse(
+            text("# names\n习近平\n\n光伏\n单\n"), text("# organs\n工业和信息化部 = 工信部\n十八大 = 党的十八大 | 中国共产党第十八次全国代表大会\n"));
+    assertTrue(lexicon.contains("习近平"));
+    assertTrue(lexicon.contains("工信部"), "synonym forms are lexicon terms too");
+    assertTrue(!lexicon.contains("单"), "single characters are not terms");
+    assertEquals(List.of("工信部"), lexicon.equivalents("工业和信息化部"));
+    assertEquals(List.of("工业和信息化部"), lexicon.equivalents("工信部"));
+    assertEquals(List.of("党的十八大", "中国共产党第十八次全国代表大会"), lexicon.equivalents("十八大"));
+  }
+
+  @Test
+  void entriesAreFoldedLikeTheText() throws IOException {
+    PolicyLexicon lexicon = PolicyLexicon.parse(text("粵港澳大灣區\n"), null);
+    assertTrue(lexicon.contains("粤港澳大湾区"));
+  }
+
+  @Test
+  void bundledLexiconHasAtLeastTwoThousandTermsAndTheShorthandGroups() {
+    PolicyLexicon lexicon = PolicyLexicon.bundled();
+    assertTrue(lexicon.size() >= 2000, "size " + lexicon.size());
+    assertTrue(lexicon.equivalents("工信部").contains("工业和信息化部"));
+    assertTrue(lexicon.equivalents("十八大").stream().anyMatch(f -> f.contains("第十八次全国代表大会")));
+    assertTrue(lexicon.equivalents("双碳").stream().anyMatch(f -> f.contains("碳达峰")));
+  }
+}

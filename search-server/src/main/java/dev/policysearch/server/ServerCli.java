@@ -1,0 +1,39 @@
+package dev.policysearch.server;
+
+import dev.policysearch.server.eval.EvalCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The search side's command line: {@code serve} and {@code eval}. */
+@Command(
+    name = "policy-search",
+    mixinStandardHelpOptions = true,
+    version = "policy-search 0.1.0",
+    description = "Serves and evaluates search over a policy-search index.",
+    subcommands = {ServerMain.class, EvalCommand.class})
+public final class ServerCli implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: serve or eval");
+  }
+
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return new CommandLine(new ServerCli())
+        .setOut(out)
+        .setErr(err)
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              cmd.getErr().println("error: " + e.getMessage());
+              return 1;
+            })
+        .execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+}
