@@ -32,11 +32,13 @@ public final class PolicyLexicon {
   private static volatile PolicyLexicon bundled;
 
   private final Set<String> terms;
+  private final java.util.NavigableSet<String> sortedTerms;
   private final int longestTerm;
   private final Map<String, List<String>> equivalents;
 
   private PolicyLexicon(Set<String> terms, Map<String, List<String>> equivalents) {
     this.terms = Set.copyOf(terms);
+    this.sortedTerms = java.util.Collections.unmodifiableNavigableSet(new java.util.TreeSet<>(terms));
     this.longestTerm = terms.stream().mapToInt(String::length).max().orElse(0);
     this.equivalents = Map.copyOf(equivalents);
   }
@@ -153,6 +155,23 @@ public final class PolicyLexicon {
 
   public int size() {
     return terms.size();
+  }
+
+  /** Up to {@code limit} terms that start with {@code prefix}, shortest first (for suggestions). */
+  public List<String> termsStartingWith(String prefix, int limit) {
+    String p = normalize(prefix);
+    if (p.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String term : sortedTerms.tailSet(p, true)) {
+      if (!term.startsWith(p)) {
+        break;
+      }
+      out.add(term);
+    }
+    out.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
   }
 
   public int longestTerm() {

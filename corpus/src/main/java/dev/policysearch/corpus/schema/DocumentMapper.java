@@ -9,6 +9,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -39,6 +40,9 @@ public final class DocumentMapper {
   public Document toDocument(PolicyDocument d) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, d.id(), Field.Store.YES));
+    // Doc values of id and pair_id let a search group a release with its translation without
+    // loading stored fields.
+    doc.add(new SortedDocValuesField(Fields.ID, new BytesRef(d.id())));
     keyword(doc, Fields.LANG, d.lang().code());
     if (d.lang() == Language.ZH) {
       doc.add(new Field(Fields.TITLE_ZH_BIGRAM, d.title(), SHOWN_TEXT));
@@ -77,6 +81,7 @@ public final class DocumentMapper {
     }
     if (d.pairId() != null) {
       doc.add(new StringField(Fields.PAIR_ID, d.pairId(), Field.Store.YES));
+      doc.add(new SortedDocValuesField(Fields.PAIR_ID, new BytesRef(d.pairId())));
     }
     for (String theme : themes.themesOf(d)) {
       keyword(doc, Fields.THEME, theme);

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * GET /api/search           ranked, highlighted hits and facet counts
  * GET /api/documents/{id}   one whole release
+ * GET /api/documents/{id}/related   releases like it
+ * GET /api/suggest          lexicon terms and titles for what was typed
  * GET /healthz              200 once an index is open
  * GET /                     the search page (static files from the classpath folder web/)
  * </pre>
@@ -35,6 +37,8 @@ public final class Routes {
         Handlers.routing()
             .get("/api/search", new SearchHandler(search, settings.maxQueryChars()))
             .get("/api/documents/{id}", new DocumentHandler(search))
+            .get("/api/documents/{id}/related", new RelatedHandler(search))
+            .get("/api/suggest", new SuggestHandler(search.suggestions()))
             .get("/healthz", new HealthHandler(search))
             .setFallbackHandler(staticFiles())
             .setInvalidMethodHandler(Routes::methodNotAllowed);

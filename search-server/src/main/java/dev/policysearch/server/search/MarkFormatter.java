@@ -21,15 +21,41 @@ final class MarkFormatter extends PassageFormatter {
     return out;
   }
 
+  /** Longest passage shown, in characters; a longer sentence is cut around its first match. */
+  static final int MAX_CHARS = 240;
+
+  /** Characters kept before the first match when a long passage is cut. */
+  private static final int LEAD = 60;
+
   static String format(Passage passage, String content) {
     StringBuilder sb = new StringBuilder(passage.getLength() + 32);
     int pos = passage.getStartOffset();
     int end = passage.getEndOffset();
+    boolean cutStart = false;
+    boolean cutEnd = false;
+    if (end - pos > MAX_CHARS) {
+      int firstMatch = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : pos;
+      int start = Math.max(pos, firstMatch - LEAD);
+      cutStart = start > pos;
+      pos = start;
+      cutEnd = pos + MAX_CHARS < end;
+      end = Math.min(end, pos + MAX_CHARS);
+    }
+    if (cutStart) {
+      sb.append('…');
+    }
     int[] starts = passage.getMatchStarts();
     int[] ends = passage.getMatchEnds();
     int n = passage.getNumMatches();
     int i = 0;
     while (i < n) {
+      if (starts[i] >= end) {
+        break;
+      }
+      if (ends[i] <= pos) {
+        i++;
+        continue;
+      }
       int start = Math.max(starts[i], pos);
       int stop = ends[i];
       // Merge every following match that overlaps or touches this one.
@@ -48,6 +74,9 @@ final class MarkFormatter extends PassageFormatter {
       pos = stop;
     }
     escape(sb, content, pos, end);
+    if (cutEnd) {
+      sb.append('…');
+    }
     return sb.toString().strip();
   }
 

@@ -22,4 +22,4 @@ public record SearchHit(
     float score,
     String pairId,
     List<String> themes,
-    SearchHit pair) {}
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) SearchHit pair) {}

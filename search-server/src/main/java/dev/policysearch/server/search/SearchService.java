@@ -42,12 +42,16 @@ public final class SearchService {
   private final PolicyQueryBuilder queries;
   private final HitHighlighter highlighter;
   private final FacetCounter facets;
+  private final SuggestService suggestions;
+  private final RelatedDocuments related;
 
   public SearchService(IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes) {
     this.generations = generations;
     this.queries = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
     this.highlighter = new HitHighlighter(analyzers.perField());
     this.facets = new FacetCounter(themes);
+    this.suggestions = new SuggestService(generations, PolicyLexicon.bundled(), queries);
+    this.related = new RelatedDocuments(generations, analyzers.perField());
   }
 
   public IndexGenerations generations() {
@@ -67,24 +71,38 @@ public final class SearchService {
     Query query = filtered.build();
 
     int depth = Math.min(request.page() * request.size(), MAX_DEPTH);
+    // Grouping folds a release and its translation into one result: look deeper so a full page
+    // of groups remains.
+    int window = request.groupPairs() ? Math.min(MAX_DEPTH, depth * 2 + request.size()) : depth;
     IndexSearcher searcher = generations.acquire();
     try {
       FacetsCollectorManager.FacetsResult result =
           request.sort() == SearchRequest.Sort.DATE
-              ? FacetsCollectorManager.search(searcher, query, depth, byDate(), true, new FacetsCollectorManager())
-              : FacetsCollectorManager.search(searcher, query, depth, new FacetsCollectorManager());
+              ? FacetsCollectorManager.search(searcher, query, window, byDate(), true, new FacetsCollectorManager())
+              : FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
       long total = totalOf(result.facetsCollector(), top.totalHits);
+      List<ScoreDoc[]> groups = request.groupPairs() ? PairGrouping.group(searcher.getIndexReader(), top.scoreDocs) : singles(top.scoreDocs);
+      if (request.groupPairs()) {
+        total -= top.scoreDocs.length - groups.size();
+      }
       int from = (request.page() - 1) * request.size();
-      ScoreDoc[] pageDocs =
-          from >= top.scoreDocs.length ? new ScoreDoc[0] : Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
-      TopDocs page = new TopDocs(new TotalHits(pageDocs.length, TotalHits.Relation.EQUAL_TO), pageDocs);
-      List<SearchHit> hits = hits(searcher, query, page);
+      List<ScoreDoc[]> pageGroups =
+          from >= groups.size() ? List.of() : groups.subList(from, Math.min(groups.size(), from + request.size()));
+      List<SearchHit> hits = hits(searcher, query, pageGroups);
       var facetCounts = facets.count(searcher.getIndexReader(), result.facetsCollector());
       return new SearchResult(total, hits, facetCounts, (System.nanoTime() - started) / 1_000_000);
     } finally {
       generations.release(searcher);
     }
+  }
+
+  private static List<ScoreDoc[]> singles(ScoreDoc[] docs) {
+    List<ScoreDoc[]> out = new ArrayList<>(docs.length);
+    for (ScoreDoc doc : docs) {
+      out.add(new ScoreDoc[] {doc});
+    }
+    return out;
   }
 
   private static long totalOf(FacetsCollector collector, TotalHits fallback) {
@@ -102,37 +120,65 @@ public final class SearchService {
     return new Sort(date, SortField.FIELD_SCORE);
   }
 
-  private List<SearchHit> hits(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
-    if (page.scoreDocs.length == 0) {
+  /** Hits for a page of groups: each group's first document, with its translation attached. */
+  private List<SearchHit> hits(IndexSearcher searcher, Query query, List<ScoreDoc[]> groups) throws IOException {
+    if (groups.isEmpty()) {
       return List.of();
     }
-    String[] titles = highlighter.titles(searcher, query, page);
-    List<String>[] snippets = highlighter.snippets(searcher, query, page);
+    List<ScoreDoc> all = new ArrayList<>();
+    groups.forEach(g -> all.addAll(Arrays.asList(g)));
+    TopDocs docs = new TopDocs(new TotalHits(all.size(), TotalHits.Relation.EQUAL_TO), all.toArray(ScoreDoc[]::new));
+    String[] titles = highlighter.titles(searcher, query, docs);
+    List<String>[] snippets = highlighter.snippets(searcher, query, docs);
     StoredFields stored = searcher.storedFields();
-    List<SearchHit> hits = new ArrayList<>(page.scoreDocs.length);
-    for (int i = 0; i < page.scoreDocs.length; i++) {
-      ScoreDoc sd = page.scoreDocs[i];
-      Document doc = stored.document(sd.doc);
-      PolicyDocument d = DocumentMapper.fromStored(doc);
-      hits.add(
-          new SearchHit(
-              d.id(),
-              d.title(),
-              titles[i] != null ? titles[i] : MarkFormatter.escape(d.title()),
-              snippets[i],
-              d.lang().code(),
-              d.date() == null ? null : d.date().toString(),
-              d.type(),
-              d.source(),
-              d.issuer(),
-              d.docNumber(),
-              d.url(),
-              Float.isNaN(sd.score) ? 0f : sd.score,
-              d.pairId(),
-              DocumentMapper.themesOf(doc),
-              null));
+    List<SearchHit> hits = new ArrayList<>(groups.size());
+    int i = 0;
+    for (ScoreDoc[] group : groups) {
+      SearchHit primary = hit(stored, group[0], titles[i], snippets[i], null);
+      i++;
+      if (group.length > 1) {
+        SearchHit pair = hit(stored, group[1], titles[i], snippets[i], null);
+        i++;
+        primary = hit(stored, group[0], titles[i - 2], snippets[i - 2], pair);
+      }
+      hits.add(primary);
     }
     return hits;
+  }
+
+  private static SearchHit hit(StoredFields stored, ScoreDoc sd, String titleHtml, List<String> snippets, SearchHit pair)
+      throws IOException {
+    Document doc = stored.document(sd.doc);
+    PolicyDocument d = DocumentMapper.fromStored(doc);
+    return new SearchHit(
+        d.id(),
+        d.title(),
+        titleHtml != null ? titleHtml : MarkFormatter.escape(d.title()),
+        snippets,
+        d.lang().code(),
+        d.date() == null ? null : d.date().toString(),
+        d.type(),
+        d.source(),
+        d.issuer(),
+        d.docNumber(),
+        d.url(),
+        Float.isNaN(sd.score) ? 0f : sd.score,
+        d.pairId(),
+        DocumentMapper.themesOf(doc),
+        pair);
+  }
+
+  public SuggestService suggestions() {
+    return suggestions;
+  }
+
+  /** Releases like the one with this id; empty when there is no such release. */
+  public Optional<List<SearchHit>> related(String id, int limit) throws IOException {
+    Optional<StoredDocument> doc = document(id);
+    if (doc.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(related.related(doc.get().document(), limit));
   }
 
   /** The whole release with this id, as indexed. */

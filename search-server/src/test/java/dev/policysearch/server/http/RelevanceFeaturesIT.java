@@ -154,4 +154,69 @@ class RelevanceFeaturesIT {
     JsonNode themeFacet = search("q", "光伏").get("facets").get("theme");
     assertTrue(themeFacet.toString().contains("\"label\""), themeFacet.toString());
   }
+
+  @Test
+  void groupedPairsBecomeOneResultWithTheTranslationAttached() {
+    JsonNode grouped = search("q", "光伏", "group", "pairs", "size", "20");
+    JsonNode ungrouped = search("q", "光伏", "size", "20");
+    JsonNode first = grouped.get("hits").get(0);
+    assertEquals("sample-zh-pv-guideline", first.get("id").asText());
+    assertEquals("sample-en-pv-guideline", first.get("pair").get("id").asText());
+    assertTrue(first.get("pair").has("title_html"));
+    List<String> ids = ApiClient.ids(grouped);
+    assertFalse(ids.contains("sample-en-pv-guideline"), "the translation is not a result of its own: " + ids);
+    assertEquals(ungrouped.get("total").asLong() - grouped.get("total").asLong(), ungrouped.get("hits").size() - grouped.get("hits").size());
+  }
+
+  @Test
+  void everyHitNamesItsOtherLanguageVersion() {
+    for (JsonNode hit : search("q", "new industrialization").get("hits")) {
+      if (hit.get("id").asText().equals("sample-en-new-industrialization")) {
+        assertEquals("sample-zh-new-industrialization", hit.get("pair_id").asText());
+      }
+    }
+  }
+
+  @Test
+  void suggestionsOfferLexiconTermsAndTitles() {
+    JsonNode body = api.get("/api/suggest", "q", "光伏").json();
+    JsonNode suggestions = body.get("suggestions");
+    assertEquals("光伏", suggestions.get(0).get("text").asText());
+    assertEquals("term", suggestions.get(0).get("kind").asText());
+    boolean title = false;
+    for (JsonNode s : suggestions) {
+      if (s.get("kind").asText().equals("title") && s.get("id").asText().equals("sample-zh-pv-guideline")) {
+        title = true;
+      }
+    }
+    assertTrue(title, suggestions.toString());
+    assertEquals(400, api.get("/api/suggest").status());
+    assertEquals(400, api.get("/api/suggest", "q", "x", "size", "1000").status());
+    assertEquals(0, api.get("/api/suggest", "q", " ").json().get("suggestions").size());
+  }
+
+  @Test
+  void relatedDocumentsLeaveOutTheReleaseAndItsTranslation() {
+    ApiClient.Response r = api.get("/api/documents/sample-zh-pv-guideline/related");
+    assertEquals(200, r.status(), r.body());
+    List<String> ids = ApiClient.ids(r.json());
+    assertFalse(ids.isEmpty());
+    assertFalse(ids.contains("sample-zh-pv-guideline"));
+    assertFalse(ids.contains("sample-en-pv-guideline"));
+    assertTrue(ids.contains("sample-zh-carbon-peak-energy"), ids.toString());
+    assertEquals(404, api.get("/api/documents/no-such-id/related").status());
+    assertEquals(400, api.get("/api/documents/sample-zh-pv-guideline/related", "size", "0").status());
+  }
+
+  @Test
+  void snippetsAreSentencesWithMergedMarksAndTheBestFirst() {
+    JsonNode hit = search("q", "光伏发电").get("hits").get(0);
+    for (JsonNode snippet : hit.get("snippets")) {
+      String s = snippet.asText();
+      assertFalse(s.contains("</mark><mark>"), "touching matches are one mark: " + s);
+      assertTrue(s.length() <= 400, "snippets are capped: " + s.length());
+    }
+    assertTrue(hit.get("snippets").get(0).asText().contains("<mark>"));
+    assertTrue(hit.get("title_html").asText().contains("<mark>光伏发电</mark>"), hit.get("title_html").asText());
+  }
 }

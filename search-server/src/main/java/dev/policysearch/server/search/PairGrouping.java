@@ -1,0 +1,53 @@
+package dev.policysearch.server.search;
+
+import dev.policysearch.corpus.schema.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Folds a release and its other-language version into one result when both are among the
+ * matches: the better-ranked one leads, the other rides along as its pair.
+ */
+final class PairGrouping {
+  private PairGrouping() {}
+
+  /** Groups in rank order; each is {leader} or {leader, pair}. */
+  static List<ScoreDoc[]> group(IndexReader reader, ScoreDoc[] ranked) throws IOException {
+    Map<String, Integer> groupById = new HashMap<>();
+    List<List<ScoreDoc>> groups = new ArrayList<>();
+    for (ScoreDoc sd : ranked) {
+      String id = value(reader, sd.doc, Fields.ID);
+      String pairId = value(reader, sd.doc, Fields.PAIR_ID);
+      Integer pairGroup = pairId == null ? null : groupById.get(pairId);
+      if (pairGroup != null && groups.get(pairGroup).size() == 1) {
+        groups.get(pairGroup).add(sd);
+        continue;
+      }
+      groupById.put(id, groups.size());
+      List<ScoreDoc> group = new ArrayList<>(2);
+      group.add(sd);
+      groups.add(group);
+    }
+    List<ScoreDoc[]> out = new ArrayList<>(groups.size());
+    groups.forEach(g -> out.add(g.toArray(ScoreDoc[]::new)));
+    return out;
+  }
+
+  private static String value(IndexReader reader, int doc, String field) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedDocValues values = leaf.reader().getSortedDocValues(field);
+    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+      return null;
+    }
+    return values.lookupOrd(values.ordValue()).utf8ToString();
+  }
+}

@@ -1,0 +1,71 @@
+package dev.policysearch.server.search;
+
+import dev.policysearch.corpus.analysis.PolicyLexicon;
+import dev.policysearch.corpus.schema.Fields;
+import dev.policysearch.server.query.UserQuery;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Suggestions as the user types: policy-lexicon terms that begin with what was typed, then
+ * titles that contain it.
+ */
+public final class SuggestService {
+
+  public static final int MAX_SUGGESTIONS = 10;
+  private static final int TERMS = 4;
+
+  private final IndexGenerations generations;
+  private final PolicyLexicon lexicon;
+  private final PolicyQueryBuilder queries;
+
+  SuggestService(IndexGenerations generations, PolicyLexicon lexicon, PolicyQueryBuilder queries) {
+    this.generations = generations;
+    this.lexicon = lexicon;
+    this.queries = queries;
+  }
+
+  public List<Suggestion> suggest(String typed, int limit) throws IOException {
+    String text = typed.strip();
+    if (text.isEmpty()) {
+      return List.of();
+    }
+    int max = Math.max(1, Math.min(limit, MAX_SUGGESTIONS));
+    Set<String> seen = new LinkedHashSet<>();
+    List<Suggestion> out = new ArrayList<>();
+    for (String term : lexicon.termsStartingWith(text, Math.min(TERMS, max))) {
+      if (seen.add(term)) {
+        out.add(Suggestion.term(term));
+      }
+    }
+    Query inTitle = queries.term(new UserQuery.Term(text, false, UserQuery.Scope.TITLE));
+    if (inTitle == null) {
+      return out;
+    }
+    IndexSearcher searcher = generations.acquire();
+    try {
+      TopDocs top = searcher.search(inTitle, max * 2);
+      var stored = searcher.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        if (out.size() >= max) {
+          break;
+        }
+        var doc = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE_ZH_BIGRAM, Fields.TITLE_EN));
+        String title = doc.get(Fields.TITLE_ZH_BIGRAM) != null ? doc.get(Fields.TITLE_ZH_BIGRAM) : doc.get(Fields.TITLE_EN);
+        if (title != null && !title.isBlank() && seen.add(title)) {
+          out.add(Suggestion.title(title, doc.get(Fields.ID)));
+        }
+      }
+    } finally {
+      generations.release(searcher);
+    }
+    return out;
+  }
+}
