@@ -2,10 +2,6 @@ package dev.policysearch.server.eval;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -24,8 +20,6 @@ import picocli.CommandLine.Option;
       "Known-item kinds count grade-2 documents as sought; topic queries count every grade >= 1."
     })
 public final class EvalCommand implements Callable<Integer> {
-
-  static final int DEPTH = 100;
 
   @Option(names = "--queries", required = true, paramLabel = "FILE", description = "qid<TAB>lang<TAB>kind<TAB>query per line.")
   Path queries;
@@ -53,37 +47,26 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     EvalSet set = EvalSet.read(queries, qrels);
-    Map<String, List<Metrics>> byKind = new LinkedHashMap<>();
-    List<Metrics> knownItems = new ArrayList<>();
-    List<Metrics> all = new ArrayList<>();
-    try (RankedSource source = target.index != null ? new IndexRankedSource(target.index) : new HttpRankedSource(target.url)) {
-      for (EvalSet.Query query : set.queries()) {
-        var judged = set.qrels().getOrDefault(query.id(), Map.of());
-        List<String> ranked = source.rank(query.text(), DEPTH);
-        Metrics m = Metrics.of(ranked, judged, EvalSet.isKnownItem(query.kind()));
-        byKind.computeIfAbsent(query.kind(), k -> new ArrayList<>()).add(m);
-        all.add(m);
-        if (EvalSet.isKnownItem(query.kind())) {
-          knownItems.add(m);
-        }
-        if (perQuery) {
-          out.printf("%-6s %-10s mrr=%.3f ndcg=%.3f r100=%.3f  %s%n", query.id(), query.kind(), m.mrr10(), m.ndcg10(), m.recall100(), query.text());
-        }
+    Evaluation.Report report;
+    try (RankedSource source = target.index != null ? Evaluation.index(target.index) : Evaluation.server(target.url)) {
+      report = Evaluation.run(set, source);
+    }
+    if (perQuery) {
+      for (Evaluation.QueryResult r : report.results()) {
+        Metrics m = r.metrics();
+        out.printf(
+            "%-6s %-10s mrr=%.3f ndcg=%.3f r100=%.3f  %s%n", r.query().id(), r.query().kind(), m.mrr10(), m.ndcg10(), m.recall100(), r.query().text());
       }
     }
     out.printf("%-12s %4s %8s %8s %10s %10s %8s%n", "kind", "n", "MRR@10", "nDCG@10", "Recall@100", "Success@10", "judged@10");
-    for (var entry : byKind.entrySet()) {
-      row(out, entry.getKey(), entry.getValue());
-    }
-    row(out, "known-item", knownItems);
-    row(out, "all", all);
+    report.byKind().forEach((kind, m) -> row(out, kind, report.count(kind), m));
+    row(out, "known-item", report.knownItemCount(), report.knownItem());
+    row(out, "all", report.results().size(), report.all());
     out.flush();
     return 0;
   }
 
-  private static void row(PrintWriter out, String name, List<Metrics> metrics) {
-    Metrics m = Metrics.mean(metrics);
-    out.printf(
-        "%-12s %4d %8.3f %8.3f %10.3f %10.3f %8d%n", name, metrics.size(), m.mrr10(), m.ndcg10(), m.recall100(), m.success10(), m.judgedInTop10());
+  private static void row(PrintWriter out, String name, int n, Metrics m) {
+    out.printf("%-12s %4d %8.3f %8.3f %10.3f %10.3f %8d%n", name, n, m.mrr10(), m.ndcg10(), m.recall100(), m.success10(), m.judgedInTop10());
   }
 }

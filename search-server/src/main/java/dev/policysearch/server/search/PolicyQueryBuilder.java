@@ -58,7 +58,15 @@ public final class PolicyQueryBuilder {
   /** Weight of the other-language form of a term, from the glossary. */
   static final float TRANSLATION_WEIGHT = 0.6f;
 
-  /** Share of a coordination unit a clause earns when it matches only through the glossary. */
+  /** Share of a coordination unit, and weight, of a term whose words are all there but apart. */
+  static final float PARTIAL_COORDINATION = 0.5f;
+
+  static final float PARTIAL_WEIGHT = 0.3f;
+
+  /**
+   * Share of a coordination unit a clause earns when it matches only through the glossary: the
+   * releases in the language typed come first, the other language fills in after them.
+   */
   static final float TRANSLATED_COORDINATION = 0.5f;
 
   /** Weight of a loose match: every word of the term, near each other, in any order. */
@@ -97,7 +105,7 @@ public final class PolicyQueryBuilder {
     }
     // Coordination ranks by how many clauses match; with a single clause it still puts matches
     // in the language typed above matches through a translation.
-    boolean coordinate = positive.size() > 1 || built.stream().anyMatch(c -> c != null && c.translated() != null);
+    boolean coordinate = positive.size() > 1 || built.stream().anyMatch(c -> c != null && (c.translated() != null || c.partial() != null));
     for (int i = 0; i < built.size(); i++) {
       Clause clause = query.clauses().get(i);
       ClauseQuery c = built.get(i);
@@ -187,31 +195,36 @@ public final class PolicyQueryBuilder {
    * A clause as queries: {@code native} matches what the user typed (and its lexicon
    * equivalents), {@code translated} its other-language forms from the glossary (may be null).
    */
-  record ClauseQuery(Query nativeForms, Query translated) {
+  record ClauseQuery(Query nativeForms, Query partial, Query translated) {
 
-    /** What ranks: either form, translations weighted down by their BM25 weight. */
+    /** What ranks: any form; partial matches and translations weighted down. */
     Query ranking() {
-      if (translated == null) {
-        return nativeForms;
+      List<Query> parts = new ArrayList<>();
+      if (nativeForms != null) {
+        parts.add(nativeForms);
       }
-      if (nativeForms == null) {
-        return new BoostQuery(translated, TRANSLATION_WEIGHT);
+      if (partial != null) {
+        parts.add(new BoostQuery(partial, PARTIAL_WEIGHT));
       }
-      return new BooleanQuery.Builder()
-          .add(nativeForms, BooleanClause.Occur.SHOULD)
-          .add(new BoostQuery(translated, TRANSLATION_WEIGHT), BooleanClause.Occur.SHOULD)
-          .build();
+      if (translated != null) {
+        parts.add(new BoostQuery(translated, TRANSLATION_WEIGHT));
+      }
+      return any(parts.toArray(Query[]::new));
     }
 
     /**
-     * The constant a document earns for matching this clause: a full unit for a match in the
-     * language typed, half a unit for a match only through the glossary. Releases in the user's
-     * language that have all the words come first; the other language fills in after them.
+     * The constant a document earns for matching this clause: a full unit for the words as typed
+     * (or their lexicon equivalents, or all of them close together); half a unit when it has
+     * every word of the term but apart, or matches only through the glossary. Releases in the
+     * user's language with all the terms come first; partial and other-language matches follow.
      */
     Query coordination() {
       List<Query> units = new ArrayList<>();
       if (nativeForms != null) {
         units.add(new BoostQuery(new ConstantScoreQuery(nativeForms), COORDINATION));
+      }
+      if (partial != null) {
+        units.add(new BoostQuery(new ConstantScoreQuery(partial), COORDINATION * PARTIAL_COORDINATION));
       }
       if (translated != null) {
         units.add(new BoostQuery(new ConstantScoreQuery(translated), COORDINATION * TRANSLATED_COORDINATION));
@@ -223,11 +236,16 @@ public final class PolicyQueryBuilder {
   /** One clause; null when none of its forms can match anything. */
   private ClauseQuery clause(Clause clause, List<String> chineseForms) {
     List<Query> natives = new ArrayList<>();
+    List<Query> partials = new ArrayList<>();
     List<Query> translations = new ArrayList<>();
     for (Term term : clause.alternatives()) {
       Query q = term(term);
       if (q != null) {
         natives.add(q);
+      }
+      Query p = term.scope() == UserQuery.Scope.ALL && !term.phrase() ? allWords(term.text()) : null;
+      if (p != null) {
+        partials.add(p);
       }
       Query t = term.scope() == UserQuery.Scope.ALL && hasHan(term.text()) ? englishForm(term.text()) : null;
       if (t != null) {
@@ -241,11 +259,12 @@ public final class PolicyQueryBuilder {
       }
     }
     Query nativeQuery = any(natives.toArray(Query[]::new));
+    Query partialQuery = any(partials.toArray(Query[]::new));
     Query translatedQuery = any(translations.toArray(Query[]::new));
-    if (nativeQuery == null && translatedQuery == null) {
+    if (nativeQuery == null && partialQuery == null && translatedQuery == null) {
       return null;
     }
-    return new ClauseQuery(nativeQuery, translatedQuery);
+    return new ClauseQuery(nativeQuery, partialQuery, translatedQuery);
   }
 
   Query term(Term term) {
@@ -295,7 +314,7 @@ public final class PolicyQueryBuilder {
     List<String> variants = new ArrayList<>();
     int longest = Math.min(lexicon.longestTerm(), folded.length());
     for (int start = 0; start < folded.length() && variants.size() < MAX_VARIANTS; start++) {
-      for (int len = longest; len >= 2 && start + len <= folded.length(); len--) {
+      for (int len = Math.min(longest, folded.length() - start); len >= 2; len--) {
         String form = folded.substring(start, start + len);
         List<String> equivalents = lexicon.equivalents(form);
         if (!equivalents.isEmpty()) {
@@ -397,6 +416,40 @@ public final class PolicyQueryBuilder {
       return false;
     }
     return words >= 2;
+  }
+
+  /**
+   * Every word of a Chinese term somewhere in the document (title or body), in any order and
+   * distance: the weakest kind of match, for terms a user paraphrases. Only for terms of two or
+   * more words of two or more characters (see {@link #looselyMatchable}).
+   */
+  private Query allWords(String text) {
+    if (!looselyMatchable(text)) {
+      return null;
+    }
+    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    int n = 0;
+    try (TokenStream ts = wordAnalyzer.tokenStream(Fields.BODY_ZH, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() == 0) {
+          continue;
+        }
+        String word = term.toString();
+        all.add(
+            any(
+                new BoostQuery(new TermQuery(new org.apache.lucene.index.Term(Fields.TITLE_ZH, word)), TITLE_BOOST),
+                new TermQuery(new org.apache.lucene.index.Term(Fields.BODY_ZH, word))),
+            BooleanClause.Occur.MUST);
+        n++;
+      }
+      ts.end();
+    } catch (IOException e) {
+      return null;
+    }
+    return n >= 2 ? all.build() : null;
   }
 
   static boolean hasHan(String text) {

@@ -117,4 +117,46 @@ class SharedCorpusIT {
       previous = hit.get("date").asText();
     }
   }
+
+  /**
+   * Relevance regression on ../shared/eval, through HTTP: each kind's figure may not fall more
+   * than {@link #TOLERANCE} below the one recorded in docs/RELEVANCE.md. A change that moves
+   * these figures updates both, and says why in its commit.
+   */
+  static final double TOLERANCE = 0.02;
+
+  static final java.util.Map<String, Double> RECORDED_MRR =
+      java.util.Map.of(
+          "known-zh", 0.979, "paraphrase", 0.544, "docnum", 1.000, "cross", 0.683, "en", 1.000, "topic", 0.958);
+
+  static final double RECORDED_TOPIC_NDCG = 0.846;
+  static final double RECORDED_KNOWN_ITEM_MRR = 0.847;
+
+  @Test
+  void relevanceStaysWithinToleranceOfTheRecordedFigures() throws Exception {
+    Path eval = sharedCorpus().resolveSibling("eval");
+    Assumptions.assumeTrue(
+        Files.isRegularFile(eval.resolve("queries.tsv")), "evaluation set not found at " + eval + "; relevance regression not checked");
+    var set = dev.policysearch.server.eval.EvalSet.read(eval.resolve("queries.tsv"), eval.resolve("qrels.txt"));
+    dev.policysearch.server.eval.Evaluation.Report report;
+    try (var source = dev.policysearch.server.eval.Evaluation.server("http://127.0.0.1:" + server.port())) {
+      report = dev.policysearch.server.eval.Evaluation.run(set, source);
+    }
+    var byKind = report.byKind();
+    StringBuilder failures = new StringBuilder();
+    RECORDED_MRR.forEach(
+        (kind, recorded) -> {
+          double now = byKind.get(kind).mrr10();
+          if (now < recorded - TOLERANCE) {
+            failures.append(String.format("%s MRR@10 %.3f < recorded %.3f; ", kind, now, recorded));
+          }
+        });
+    if (byKind.get("topic").ndcg10() < RECORDED_TOPIC_NDCG - TOLERANCE) {
+      failures.append(String.format("topic nDCG@10 %.3f < recorded %.3f; ", byKind.get("topic").ndcg10(), RECORDED_TOPIC_NDCG));
+    }
+    if (report.knownItem().mrr10() < RECORDED_KNOWN_ITEM_MRR - TOLERANCE) {
+      failures.append(String.format("known-item MRR@10 %.3f < recorded %.3f; ", report.knownItem().mrr10(), RECORDED_KNOWN_ITEM_MRR));
+    }
+    assertTrue(failures.isEmpty(), failures.toString());
+  }
 }

@@ -1,0 +1,83 @@
+package dev.policysearch.server.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.policysearch.corpus.analysis.Analyzers;
+import dev.policysearch.corpus.analysis.Glossary;
+import dev.policysearch.corpus.analysis.PolicyLexicon;
+import dev.policysearch.server.query.UserQueryParser;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyQueryBuilderTest {
+
+  private static ByteArrayInputStream text(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private final PolicyLexicon lexicon = lexicon();
+  private final PolicyQueryBuilder builder =
+      new PolicyQueryBuilder(new Analyzers(lexicon), lexicon, glossary());
+
+  private static PolicyLexicon lexicon() {
+    try {
+      return PolicyLexicon.parse(text("光伏\n"), text("全国人民代表大会 = 全国人大\n工业和信息化部 = 工信部\n"));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Glossary glossary() {
+    try {
+      return Glossary.parse(text("光伏\tphotovoltaic | PV\n记者会\tpress conference\n"));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void equivalentFormsReplaceALexiconFormAnywhereInTheTerm() {
+    assertEquals(List.of("第一届全国人民代表大会第一次会议"), builder.equivalentForms("第一届全国人大第一次会议"));
+    assertEquals(List.of("工业和信息化部"), builder.equivalentForms("工信部"));
+    assertEquals(List.of(), builder.equivalentForms("光伏"));
+  }
+
+  @Test
+  void aChineseRunIsAPhraseOfBigramsSoScatteredCharactersNeverMatch() {
+    String q = builder.build(new UserQueryParser().parse("光伏"), "光伏").toString();
+    assertTrue(q.contains("body_zh_bigram:光伏"), q);
+    assertFalse(q.contains("body_zh:\"光 伏\"~"), "光伏 is never matched loosely: " + q);
+  }
+
+  @Test
+  void termsOfSeveralWordsAlsoMatchLooselyAndByAllTheirWords() {
+    String q = builder.build(new UserQueryParser().parse("联合监管"), "联合监管").toString();
+    assertTrue(q.contains("body_zh:\"联合 监管\"~4"), q);
+    assertTrue(q.contains("+body_zh:联合") || q.contains("body_zh:联合"), q);
+  }
+
+  @Test
+  void glossaryAddsTheOtherLanguageBothWays() {
+    String zh = builder.build(new UserQueryParser().parse("光伏"), "光伏").toString();
+    assertTrue(zh.contains("body_en:photovolta"), zh);
+    String en = builder.build(new UserQueryParser().parse("press conference"), "press conference").toString();
+    assertTrue(en.contains("body_zh_bigram:\"记者 者会\""), en);
+  }
+
+  @Test
+  void documentNumberTypedWithSpacesIsLookedUpAsOneKey() {
+    String q = builder.build(new UserQueryParser().parse("国发 2019 5号"), "国发 2019 5号").toString();
+    assertTrue(q.contains("doc_number_key:国发/2019/5"), q);
+  }
+
+  @Test
+  void onlyExclusionsMeanEverythingButThose() {
+    String q = builder.build(new UserQueryParser().parse("-光伏"), "-光伏").toString();
+    assertTrue(q.contains("*:*"), q);
+  }
+}
