@@ -39,10 +39,20 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--input",
       arity = "1..*",
-      required = true,
       paramLabel = "FILE_OR_DIR",
       description = "Corpus files, or folders searched for *.jsonl and *.jsonl.gz files.")
-  List<Path> inputs;
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(
+      names = "--update",
+      description = "Update the current index instead of rebuilding it: input documents are added or replace those with the same id.")
+  boolean update;
+
+  @Option(names = "--delete", paramLabel = "ID", description = "With --update: remove the release with this id (repeatable).")
+  List<String> deleteIds = new ArrayList<>();
+
+  @Option(names = "--delete-file", paramLabel = "FILE", description = "With --update: remove the releases whose ids are listed, one per line.")
+  Path deleteFile;
 
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder.")
   Path index;
@@ -75,13 +85,26 @@ public final class IndexCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--threads must be between 1 and 256, was " + threads);
     }
-    List<Path> files = corpusFiles();
+    List<String> deletes = new ArrayList<>(deleteIds);
+    if (deleteFile != null) {
+      if (!Files.isRegularFile(deleteFile)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--delete-file " + deleteFile + ": no such file");
+      }
+      Files.readAllLines(deleteFile).stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(deletes::add);
+    }
+    if (!deletes.isEmpty() && !update) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--delete and --delete-file need --update");
+    }
+    if (inputs.isEmpty() && deletes.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--input=FILE_OR_DIR'");
+    }
+    List<Path> files = inputs.isEmpty() ? List.of() : corpusFiles();
     ThemeClassifier classifier = themes == null ? ThemeClassifier.bundled() : ThemeClassifier.fromFile(themes);
     var indexer = new CorpusIndexer(new Analyzers(), new DocumentMapper(classifier), threads, ramBufferMb);
     IndexLayout layout = new IndexLayout(index);
     CorpusIndexer.Result result;
     try (var progress = ProgressDisplay.create(quiet, spec.commandLine().getErr())) {
-      result = indexer.run(files, layout, progress);
+      result = indexer.run(files, deletes, update, layout, progress);
     }
     printTally(out, files, result);
     if (result.generation().isEmpty()) {
@@ -129,6 +152,9 @@ public final class IndexCommand implements Callable<Integer> {
         files.size() == 1 ? "" : "s",
         result.millis() / 1000.0,
         result.generation().map(g -> " -> " + g).orElse(""));
+    if (counters.deletedCount() > 0) {
+      out.printf("Deleted %,d id%s.%n", counters.deletedCount(), counters.deletedCount() == 1 ? "" : "s");
+    }
     if (counters.replacedCount() > 0) {
       out.printf("Replaced %,d: a later line had the same id and won.%n", counters.replacedCount());
     }

@@ -67,21 +67,43 @@ public final class CorpusIndexer {
    */
   public Result run(List<Path> files, IndexLayout layout, IndexProgress progress)
       throws IOException, InterruptedException {
+    return run(files, List.of(), false, layout, progress);
+  }
+
+  /**
+   * Like {@link #run(List, IndexLayout, IndexProgress)}, but with {@code update} the new
+   * generation starts as a copy of the current one (hard links: Lucene never rewrites a file),
+   * the input documents are added or replace those with the same id, and {@code deleteIds} are
+   * removed. The current generation is untouched until the new one is published.
+   */
+  public Result run(List<Path> files, List<String> deleteIds, boolean update, IndexLayout layout, IndexProgress progress)
+      throws IOException, InterruptedException {
     long started = System.nanoTime();
     IndexCounters counters = new IndexCounters();
     long totalBytes = 0;
     for (Path file : files) {
       totalBytes += Files.size(file);
     }
+    Optional<Path> base = update ? layout.current() : Optional.empty();
+    if (update && base.isEmpty()) {
+      throw new IOException("there is no index in " + layout.root() + " to update: run a full index first (without --update)");
+    }
     Path generation = layout.newGeneration();
     LOG.debug("writing generation {}", generation);
+    if (base.isPresent()) {
+      linkFiles(base.get(), generation);
+    }
     boolean published = false;
     try (Directory dir = FSDirectory.open(generation);
-        IndexWriter writer = new IndexWriter(dir, config())) {
+        IndexWriter writer = new IndexWriter(dir, config(update))) {
       progress.start(totalBytes);
+      for (String id : deleteIds) {
+        writer.deleteDocuments(new Term(Fields.ID, id));
+        counters.deleted();
+      }
       write(files, writer, counters, progress);
       progress.finish();
-      if (counters.indexedCount() == 0) {
+      if (counters.indexedCount() == 0 && counters.deletedCount() == 0) {
         writer.rollback();
       } else {
         writer.setLiveCommitData(
@@ -103,9 +125,26 @@ public final class CorpusIndexer {
     return new Result(counters, Optional.of(generation), millisSince(started));
   }
 
-  private IndexWriterConfig config() {
+  /** Hard-links every index file of {@code from} into {@code to}; copies where links fail. */
+  private static void linkFiles(Path from, Path to) throws IOException {
+    try (var files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.equals(IndexWriter.WRITE_LOCK_NAME) || !Files.isRegularFile(file)) {
+          continue;
+        }
+        try {
+          Files.createLink(to.resolve(name), file);
+        } catch (UnsupportedOperationException | IOException e) {
+          Files.copy(file, to.resolve(name));
+        }
+      }
+    }
+  }
+
+  private IndexWriterConfig config(boolean append) {
     IndexWriterConfig config = new IndexWriterConfig(analyzers.perField());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setOpenMode(append ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE);
     config.setRAMBufferSizeMB(ramBufferMb);
     config.setCommitOnClose(false);
     return config;

@@ -18,10 +18,20 @@ public final class IndexCounters {
 
   private final AtomicLong indexed = new AtomicLong();
   private final AtomicLong replaced = new AtomicLong();
+  private final AtomicLong deleted = new AtomicLong();
   private final List<Skip> skipped = Collections.synchronizedList(new ArrayList<>());
 
   void indexed() {
     indexed.incrementAndGet();
+  }
+
+  void deleted() {
+    deleted.incrementAndGet();
+  }
+
+  /** Ids asked to be deleted (whether or not the index had them). */
+  public long deletedCount() {
+    return deleted.get();
   }
 
   void replaced() {

@@ -112,4 +112,39 @@ class IndexCommandTest {
       return reader.numDocs();
     }
   }
+
+  @Test
+  void updateAddsReplacesAndDeletesInANewGenerationLeavingTheOldOneIntact() throws Exception {
+    Path indexDir = tmp.resolve("index");
+    assertEquals(0, index("index", "--input", fixture().toString(), "--index", indexDir.toString(), "--quiet").exitCode());
+    Path before = new IndexLayout(indexDir).current().orElseThrow();
+    Path changes = tmp.resolve("changes.jsonl");
+    Files.writeString(
+        changes,
+        "{\"id\":\"fx-new\",\"lang\":\"en\",\"title\":\"New\",\"body\":\"A new release\"}\n"
+            + "{\"id\":\"fx-zh-2\",\"lang\":\"zh\",\"title\":\"改\",\"body\":\"修改后的正文\"}\n");
+    Run run =
+        index("index", "--update", "--input", changes.toString(), "--delete", "fx-en-1", "--index", indexDir.toString(), "--quiet");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("Deleted 1 id."), run.out());
+    assertEquals(3, documentsIn(indexDir), "3 - 1 deleted + 1 new (the other replaced)");
+    try (var dir = FSDirectory.open(before);
+        var reader = DirectoryReader.open(dir)) {
+      assertEquals(3, reader.numDocs(), "the previous generation is unchanged");
+    }
+  }
+
+  @Test
+  void updateWithoutAnIndexSaysToBuildOneFirst() throws Exception {
+    Run run = index("index", "--update", "--input", fixture().toString(), "--index", tmp.resolve("none").toString(), "--quiet");
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("run a full index first"), run.err());
+  }
+
+  @Test
+  void deleteWithoutUpdateIsAUsageError() throws Exception {
+    Run run = index("index", "--input", fixture().toString(), "--delete", "x", "--index", tmp.resolve("i").toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--delete and --delete-file need --update"), run.err());
+  }
 }
