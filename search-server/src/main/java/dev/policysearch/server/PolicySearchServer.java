@@ -7,7 +7,13 @@ import dev.policysearch.server.http.Routes;
 import dev.policysearch.server.http.ServerSettings;
 import dev.policysearch.server.search.IndexGenerations;
 import dev.policysearch.server.search.SearchService;
+import dev.policysearch.server.admin.ReindexJobs;
+import dev.policysearch.server.http.SearchGate;
+import dev.policysearch.server.http.ServerMetrics;
+import dev.policysearch.server.search.QueryLog;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.UndertowOptions;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -27,25 +33,44 @@ public final class PolicySearchServer implements AutoCloseable {
   private final IndexGenerations generations;
   private final Undertow undertow;
   private final ScheduledExecutorService watcher;
+  private final GracefulShutdownHandler graceful;
+  private final SearchGate gate;
+  private final ReindexJobs jobs;
 
-  private PolicySearchServer(IndexGenerations generations, Undertow undertow, ScheduledExecutorService watcher) {
+  private PolicySearchServer(
+      IndexGenerations generations, Undertow undertow, ScheduledExecutorService watcher, GracefulShutdownHandler graceful,
+      SearchGate gate, ReindexJobs jobs) {
     this.generations = generations;
     this.undertow = undertow;
     this.watcher = watcher;
+    this.graceful = graceful;
+    this.gate = gate;
+    this.jobs = jobs;
+  }
+
+  /** The concurrent-search limiter (tests saturate it on purpose). */
+  public SearchGate gate() {
+    return gate;
   }
 
   /** Opens the index and starts listening; port 0 picks a free port (see {@link #port()}). */
   public static PolicySearchServer start(ServerSettings settings) throws IOException {
     IndexGenerations generations = IndexGenerations.open(new IndexLayout(settings.index()));
     ThemeClassifier themes = ThemeClassifier.bundled();
-    SearchService search = new SearchService(generations, new Analyzers(), themes);
+    SearchService search =
+        new SearchService(generations, new Analyzers(), themes, settings.searchTimeoutMillis(), new QueryLog(settings.slowQueryMillis()));
+    ServerMetrics metrics = new ServerMetrics(generations);
+    SearchGate gate = new SearchGate(settings.maxConcurrentSearches(), metrics);
+    ReindexJobs jobs = new ReindexJobs(settings.indexerJar(), settings.index());
+    GracefulShutdownHandler graceful =
+        Handlers.gracefulShutdown(Routes.build(new Routes.Parts(search, settings, metrics, gate, jobs)));
     Undertow undertow =
         Undertow.builder()
             .addHttpListener(settings.port(), settings.host())
-            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
+            .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
             .setServerOption(UndertowOptions.MAX_PARAMETERS, 200)
             .setServerOption(UndertowOptions.ALLOW_UNESCAPED_CHARACTERS_IN_URL, true)
-            .setHandler(Routes.build(search, settings))
+            .setHandler(graceful)
             .build();
     try {
       undertow.start();
@@ -67,8 +92,14 @@ public final class PolicySearchServer implements AutoCloseable {
         settings.reloadSeconds(),
         settings.reloadSeconds(),
         TimeUnit.SECONDS);
-    return new PolicySearchServer(generations, undertow, watcher);
+    return new PolicySearchServer(generations, undertow, watcher, graceful, gate, jobs);
   }
+
+  /** Largest request body accepted (the admin re-index request is the only one with a body). */
+  public static final long MAX_BODY_BYTES = 64L * 1024;
+
+  /** How long shutdown waits for requests in flight to finish. */
+  static final long DRAIN_MILLIS = 10_000;
 
   private static String rootMessage(Throwable t) {
     while (t.getCause() != null) {
@@ -86,9 +117,17 @@ public final class PolicySearchServer implements AutoCloseable {
     return generations;
   }
 
+  /** Stops taking requests, lets those in flight finish (up to {@link #DRAIN_MILLIS}), then stops. */
   @Override
   public void close() throws IOException {
+    graceful.shutdown();
+    try {
+      graceful.awaitShutdown(DRAIN_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     watcher.shutdownNow();
+    jobs.stop();
     undertow.stop();
     generations.close();
   }

@@ -1,5 +1,6 @@
 package dev.policysearch.server.http;
 
+import dev.policysearch.server.admin.ReindexJobs;
 import dev.policysearch.server.search.SearchService;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
@@ -23,7 +24,11 @@ import org.slf4j.LoggerFactory;
  * GET /api/documents/{id}   one whole release
  * GET /api/documents/{id}/related   releases like it
  * GET /api/suggest          lexicon terms and titles for what was typed
+ * GET /api/admin/status    index generation, size, re-index progress (bearer token)
+ * GET /api/admin/stats     top, zero-hit and slow queries (bearer token)
+ * POST /api/admin/reindex  full or incremental re-index in the background (bearer token)
  * GET /healthz              200 once an index is open
+ * GET /metrics              Prometheus metrics
  * GET /                     the search page (static files from the classpath folder web/)
  * </pre>
  */
@@ -32,17 +37,31 @@ public final class Routes {
 
   private Routes() {}
 
-  public static HttpHandler build(SearchService search, ServerSettings settings) {
+  /** The parts the routes need, built once by the server. */
+  public record Parts(SearchService search, ServerSettings settings, ServerMetrics metrics, SearchGate gate, ReindexJobs jobs) {}
+
+  public static HttpHandler build(Parts parts) {
+    SearchService search = parts.search();
+    ServerSettings settings = parts.settings();
+    SearchGate gate = parts.gate();
+    AdminHandlers admin = new AdminHandlers(search, parts.jobs(), settings.adminToken(), settings.index());
     RoutingHandler routes =
         Handlers.routing()
-            .get("/api/search", new SearchHandler(search, settings.maxQueryChars()))
+            .get("/api/search", gate.guard(new SearchHandler(search, settings.maxQueryChars())))
             .get("/api/documents/{id}", new DocumentHandler(search))
-            .get("/api/documents/{id}/related", new RelatedHandler(search))
-            .get("/api/suggest", new SuggestHandler(search.suggestions()))
+            .get("/api/documents/{id}/related", gate.guard(new RelatedHandler(search)))
+            .get("/api/suggest", gate.guard(new SuggestHandler(search.suggestions())))
+            .get("/api/admin/status", admin.guarded(admin::status))
+            .get("/api/admin/stats", admin.guarded(admin::stats))
+            .post("/api/admin/reindex", admin.guarded(admin::reindex))
             .get("/healthz", new HealthHandler(search))
+            .get("/metrics", parts.metrics().handler())
             .setFallbackHandler(staticFiles())
             .setInvalidMethodHandler(Routes::methodNotAllowed);
-    return new SecurityHeaders(new BlockingHandler(new ErrorBoundary(routes)));
+    HttpHandler chain = new BlockingHandler(new ErrorBoundary(routes));
+    chain = new Cors(settings.corsOrigins(), chain);
+    chain = new Instrumented(chain, parts.metrics());
+    return new SecurityHeaders(chain);
   }
 
   private static HttpHandler staticFiles() {
@@ -72,10 +91,11 @@ public final class Routes {
   }
 
   static void methodNotAllowed(HttpServerExchange exchange) {
-    exchange.getResponseHeaders().put(Headers.ALLOW, "GET, HEAD");
+    String allowed = exchange.getRequestPath().equals("/api/admin/reindex") ? "POST" : "GET, HEAD";
+    exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
     Json.error(
         exchange,
-        ApiError.of(405, "method_not_allowed", null, exchange.getRequestMethod() + " is not allowed here; use GET"));
+        ApiError.of(405, "method_not_allowed", null, exchange.getRequestMethod() + " is not allowed here; use " + allowed));
   }
 
   private static String abbreviate(String s) {

@@ -19,7 +19,9 @@ final class SearchHandler implements HttpHandler {
       int size,
       long tookMs,
       List<SearchHit> hits,
-      Map<String, List<SearchResult.FacetValue>> facets) {}
+      Map<String, List<SearchResult.FacetValue>> facets,
+      String generation,
+      boolean timedOut) {}
 
   private final SearchService search;
   private final int maxQueryChars;
@@ -42,6 +44,7 @@ final class SearchHandler implements HttpHandler {
         exchange,
         200,
         new SearchResponse(
-            request.q(), result.total(), request.page(), request.size(), result.tookMillis(), result.hits(), result.facets()));
+            request.q(), result.total(), request.page(), request.size(), result.tookMillis(), result.hits(), result.facets(),
+            result.generation(), result.timedOut()));
   }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A page of hits, the number of matching releases and, per facet, the counts of its values. */
-public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetValue>> facets, long tookMillis) {
+public record SearchResult(
+    long total, List<SearchHit> hits, Map<String, List<FacetValue>> facets, long tookMillis, String generation, boolean timedOut) {
 
   /** One value of a facet and how many matching releases have it; {@code label} may be null. */
   public record FacetValue(String value, String label, long count) {}

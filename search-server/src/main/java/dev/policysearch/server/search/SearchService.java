@@ -23,6 +23,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -45,8 +46,22 @@ public final class SearchService {
   private final SuggestService suggestions;
   private final RelatedDocuments related;
 
+  private final long timeoutMillis;
+  private final QueryLog queryLog;
+
   public SearchService(IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes) {
+    this(generations, analyzers, themes, 5000, new QueryLog(500));
+  }
+
+  /**
+   * @param timeoutMillis a search stops collecting after this long and answers with what it
+   *     found (marked timed out), so one pathological query cannot hold a thread for long
+   */
+  public SearchService(
+      IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes, long timeoutMillis, QueryLog queryLog) {
     this.generations = generations;
+    this.timeoutMillis = timeoutMillis;
+    this.queryLog = queryLog;
     this.queries = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
     this.highlighter = new HitHighlighter(analyzers.perField());
     this.facets = new FacetCounter(themes);
@@ -63,7 +78,8 @@ public final class SearchService {
     UserQuery parsed = parser.parse(request.q());
     if (parsed.isEmpty()) {
       // Nothing searchable (only punctuation or control characters): no hits, not every document.
-      return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000);
+      queryLog.record(request.q(), 0, 0);
+      return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000, generations.generation().getFileName().toString(), false);
     }
     Query ranked = queries.build(parsed, request.q());
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
@@ -74,8 +90,12 @@ public final class SearchService {
     // Grouping folds a release and its translation into one result: look deeper so a full page
     // of groups remains.
     int window = request.groupPairs() ? Math.min(MAX_DEPTH, depth * 2 + request.size()) : depth;
-    IndexSearcher searcher = generations.acquire();
+    IndexSearcher shared = generations.acquire();
     try {
+      // A searcher of its own, over the same reader, carries this request's time limit.
+      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+      searcher.setTimeout(new QueryTimeoutImpl(timeoutMillis));
+      String generation = generationOf(shared);
       FacetsCollectorManager.FacetsResult result =
           request.sort() == SearchRequest.Sort.DATE
               ? FacetsCollectorManager.search(searcher, query, window, byDate(), true, new FacetsCollectorManager())
@@ -91,9 +111,11 @@ public final class SearchService {
           from >= groups.size() ? List.of() : groups.subList(from, Math.min(groups.size(), from + request.size()));
       List<SearchHit> hits = hits(searcher, query, pageGroups);
       var facetCounts = facets.count(searcher.getIndexReader(), result.facetsCollector());
-      return new SearchResult(total, hits, facetCounts, (System.nanoTime() - started) / 1_000_000);
+      long took = (System.nanoTime() - started) / 1_000_000;
+      queryLog.record(request.q(), total, took);
+      return new SearchResult(total, hits, facetCounts, took, generation, searcher.timedOut());
     } finally {
-      generations.release(searcher);
+      generations.release(shared);
     }
   }
 
@@ -166,6 +188,19 @@ public final class SearchService {
         d.pairId(),
         DocumentMapper.themesOf(doc),
         pair);
+  }
+
+  /** The generation folder a searcher reads (its name, e.g. gen-000003). */
+  private static String generationOf(IndexSearcher searcher) {
+    if (searcher.getIndexReader() instanceof org.apache.lucene.index.DirectoryReader reader
+        && reader.directory() instanceof org.apache.lucene.store.FSDirectory dir) {
+      return dir.getDirectory().getFileName().toString();
+    }
+    return "";
+  }
+
+  public QueryLog queryLog() {
+    return queryLog;
   }
 
   public SuggestService suggestions() {

@@ -38,7 +38,7 @@ class EndToEndIT {
         IndexerProcess.index(
             120, "--input", IndexerProcess.sampleCorpus().toString(), badLines.toString(), "--index", tmp.resolve("index").toString());
     assertEquals(0, indexing.exitCode(), indexing.output());
-    server = PolicySearchServer.start(new ServerSettings(tmp.resolve("index"), "127.0.0.1", 0, 1000, 1));
+    server = PolicySearchServer.start(ServerSettings.defaults(tmp.resolve("index")).withReloadSeconds(1));
     api = new ApiClient(server.port());
   }
 

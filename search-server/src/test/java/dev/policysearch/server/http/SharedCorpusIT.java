@@ -44,7 +44,7 @@ class SharedCorpusIT {
         "shared corpus not found at " + corpus + " (set POLICY_SEARCH_SHARED_CORPUS to run these checks)");
     indexing = IndexerProcess.index(600, "--input", corpus.toString(), "--index", tmp.resolve("index").toString());
     assertEquals(0, indexing.exitCode(), indexing.output());
-    server = PolicySearchServer.start(new ServerSettings(tmp.resolve("index"), "127.0.0.1", 0, 1000, 2));
+    server = PolicySearchServer.start(ServerSettings.defaults(tmp.resolve("index")));
     api = new ApiClient(server.port());
   }
 

@@ -1,0 +1,140 @@
+package dev.policysearch.server.http;
+
+import dev.policysearch.server.search.IndexGenerations;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The server's Prometheus metrics and the {@code GET /metrics} handler that exposes them. */
+public final class ServerMetrics {
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  final Counter requests;
+  final Histogram latency;
+  final Gauge searchesInFlight;
+  final Counter rejected;
+
+  public ServerMetrics(IndexGenerations generations) {
+    requests =
+        Counter.builder()
+            .name("policy_search_http_requests_total")
+            .help("HTTP requests answered, by endpoint and status")
+            .labelNames("endpoint", "status")
+            .register(registry);
+    latency =
+        Histogram.builder()
+            .name("policy_search_http_request_duration_seconds")
+            .help("Time to answer an HTTP request, by endpoint and status")
+            .labelNames("endpoint", "status")
+            .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+            .register(registry);
+    searchesInFlight =
+        Gauge.builder().name("policy_search_searches_in_flight").help("Searches running now").register(registry);
+    rejected =
+        Counter.builder()
+            .name("policy_search_searches_rejected_total")
+            .help("Searches refused with 503 because the concurrent-search limit was reached")
+            .register(registry);
+    GaugeWithCallback.builder()
+        .name("policy_search_index_generation")
+        .help("Number of the index generation being served")
+        .callback(cb -> cb.call(generationNumber(generations.generation())))
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("policy_search_index_documents")
+        .help("Documents in the index generation being served")
+        .callback(
+            cb -> {
+              try {
+                cb.call(generations.documents());
+              } catch (IOException e) {
+                // no value this scrape
+              }
+            })
+        .register(registry);
+    GaugeWithCallback.builder()
+        .name("policy_search_index_size_bytes")
+        .help("Size on disk of the index generation being served")
+        .callback(cb -> cb.call(sizeOf(generations.generation())))
+        .register(registry);
+    JvmMetrics.builder().register(registry);
+  }
+
+  static double generationNumber(Path generation) {
+    String name = generation.getFileName().toString();
+    try {
+      return Long.parseLong(name.substring(name.indexOf('-') + 1));
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  static long sizeOf(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.mapToLong(
+              f -> {
+                try {
+                  return Files.size(f);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  void record(String endpoint, int status, long nanos) {
+    String code = Integer.toString(status);
+    requests.labelValues(endpoint, code).inc();
+    latency.labelValues(endpoint, code).observe(nanos / 1e9);
+  }
+
+  /** {@code GET /metrics}: every metric in the Prometheus text format. */
+  HttpHandler handler() {
+    PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    return exchange -> {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+      writer.write(out, registry.scrape());
+      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PrometheusTextFormatWriter.CONTENT_TYPE);
+      exchange.getResponseSender().send(ByteBuffer.wrap(out.toByteArray()));
+    };
+  }
+
+  /** The endpoint label of a request: its route, never its raw path (bounded cardinality). */
+  static String endpoint(HttpServerExchange exchange) {
+    String path = exchange.getRequestPath();
+    if (path.equals("/api/search")) {
+      return "search";
+    } else if (path.equals("/api/suggest")) {
+      return "suggest";
+    } else if (path.startsWith("/api/documents/") && path.endsWith("/related")) {
+      return "related";
+    } else if (path.startsWith("/api/documents/")) {
+      return "document";
+    } else if (path.startsWith("/api/admin/")) {
+      return "admin";
+    } else if (path.equals("/healthz")) {
+      return "health";
+    } else if (path.equals("/metrics")) {
+      return "metrics";
+    } else if (path.startsWith("/api")) {
+      return "api-other";
+    }
+    return "page";
+  }
+}
