@@ -51,6 +51,11 @@ public final class ApiClient {
     return send(HttpRequest.newBuilder(URI.create(uri.toString())).GET());
   }
 
+  /** A request to {@code path} on this server, to add headers, a method or a body to. */
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path));
+  }
+
   public Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
@@ -77,6 +82,26 @@ public final class ApiClient {
       InputStream in = socket.getInputStream();
       String statusLine = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
       return Integer.parseInt(statusLine.substring(9, 12));
+    }
+  }
+
+  /** A raw exchange: the status code and body of the answer to exactly these request bytes. */
+  public record Raw(int status, String body) {}
+
+  public Raw raw(byte[] request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request);
+      out.flush();
+      byte[] all = socket.getInputStream().readAllBytes();
+      String text = new String(all, StandardCharsets.UTF_8);
+      if (text.length() < 12) {
+        throw new IOException("no HTTP answer: '" + text + "'");
+      }
+      int status = Integer.parseInt(text.substring(9, 12));
+      int split = text.indexOf("\r\n\r\n");
+      return new Raw(status, split < 0 ? "" : text.substring(split + 4));
     }
   }
 
