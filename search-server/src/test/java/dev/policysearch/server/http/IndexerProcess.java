@@ -26,6 +26,37 @@ public final class IndexerProcess {
     return jar;
   }
 
+  /** Starts {@code index ARGS...} and returns the running process (output to {@code log}). */
+  public static Process start(Path log, String... args) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString(), "index"));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /**
+   * Writes a corpus of {@code copies} x the sample corpus, every copy with its own ids (and its
+   * pairs rewired), for tests that need an indexing run that lasts a while.
+   */
+  public static Path bigCorpus(Path file, int copies) throws IOException {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> lines = Files.readAllLines(sampleCorpus().resolve("policy-releases.jsonl"), StandardCharsets.UTF_8);
+    try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (int c = 0; c < copies; c++) {
+        for (String line : lines) {
+          var node = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(line);
+          node.put("id", node.get("id").asText() + "-copy" + c);
+          if (node.hasNonNull("pair_id")) {
+            node.put("pair_id", node.get("pair_id").asText() + "-copy" + c);
+          }
+          out.write(mapper.writeValueAsString(node));
+          out.write('\n');
+        }
+      }
+    }
+    return file;
+  }
+
   public static Result index(long timeoutSeconds, String... args) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString(), "index"));

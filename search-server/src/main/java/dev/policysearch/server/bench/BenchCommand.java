@@ -1,0 +1,232 @@
+package dev.policysearch.server.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code policy-search bench}: measures our engine against a bare-Lucene baseline in one run and
+ * prints the tables kept in docs/BENCHMARKS.md. Benchmarks are a program, not timed tests: the
+ * figures mean something only on a quiet machine, and only beside the baseline taken with them.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Benchmarks policy-search against a bare-Lucene baseline (stock smartcn / English analyzers, BM25) in one run,",
+      "prints plain-text tables on standard output (progress goes to standard error) and, with --json, writes the figures.",
+      "",
+      "1. Indexing: our indexer's command line (java -jar INDEXER index --input CORPUS --index WORK/ours --quiet) and the",
+      "   baseline indexer, each as a child JVM with the same options and threads, timed from start to exit. Reports wall",
+      "   time, documents/s, MB/s over the uncompressed UTF-8 title+body text, index size on disk and peak RSS (VmHWM).",
+      "2. Start-up: java -jar SERVER serve --index WORK/ours --port 0, to its 'Search at' line and to the first answer.",
+      "3. Queries: the task file's queries, grouped by kind. Ours through HTTP /api/search on a server in this JVM",
+      "   (facets are counted with every search), the baseline in-process (top 10 + stored titles, no filters/facets/sort).",
+      "   Latency p50/p95/p99 per kind with 1 client after a warm-up, then queries/s at each --clients level (closed loop).",
+      "4. Growth curve (only with --growth): larger corpora derived from CORPUS, indexed by ours, zh-term and zh-phrase",
+      "   latency over HTTP at each size.",
+      "",
+      "Everything random is seeded (--seed): the same arguments on the same machine run the same queries in the same order.",
+      "Needs the built jars: ./policy-search build.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./policy-search bench --corpus ../shared/corpus --json bench.json",
+      "  ./policy-search bench --corpus ../shared/corpus --work /tmp/bench --keep-work      (keep the indexes)",
+      "  ./policy-search bench --corpus ../shared/corpus --work /tmp/bench --skip-indexing  (queries again, same indexes)",
+      "  ./policy-search bench --corpus ../shared/corpus --growth 100000,300000,1000000 --growth-only",
+      "Exit codes: 0 ok, 1 failure (e.g. jars not built, a child failed), 2 usage error."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "Corpus folder: *.jsonl / *.jsonl.gz files (searched recursively), e.g. ../shared/corpus.")
+  Path corpus;
+
+  @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder for indexes and logs (kept afterwards; default: a temporary folder, deleted at the end unless --keep-work).")
+  Path work;
+
+  @Option(names = "--keep-work", description = "Keep the temporary work folder and the grown corpora and indexes of --growth (they are large).")
+  boolean keepWork;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write every figure to FILE as JSON.")
+  Path json;
+
+  @Option(names = "--tasks", paramLabel = "FILE", description = "Query task file, kind<TAB>query<TAB>extra-params per line (default: the bundled bench/tasks.tsv).")
+  Path tasks;
+
+  @Option(names = "--queries-per-kind", paramLabel = "N", description = "Use only the first N tasks of each kind (default: all, ${DEFAULT-VALUE} means all).")
+  int queriesPerKind;
+
+  @Option(names = "--warmup-seconds", paramLabel = "S", description = "Warm-up before each engine's latency runs, and at each growth size (default ${DEFAULT-VALUE}).")
+  int warmupSeconds = 10;
+
+  @Option(names = "--latency-rounds", paramLabel = "N", description = "Times each task is run for the 1-client latency percentiles (default ${DEFAULT-VALUE}).")
+  int latencyRounds = 3;
+
+  @Option(names = "--seconds", paramLabel = "S", description = "Duration of each throughput level (default ${DEFAULT-VALUE}).")
+  int seconds = 20;
+
+  @Option(names = "--clients", split = ",", paramLabel = "N,N,...", description = "Concurrent clients (baseline: threads) per throughput level (default ${DEFAULT-VALUE}).")
+  List<Integer> clients = new ArrayList<>(List.of(1, 2, 8, 32));
+
+  @Option(names = "--threads", paramLabel = "N", description = "Indexing threads, for both indexers (default: the number of cores, ${DEFAULT-VALUE}, our indexer's default).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--startup-runs", paramLabel = "N", description = "Server starts to time (default ${DEFAULT-VALUE}; the median is reported).")
+  int startupRuns = 3;
+
+  @Option(names = "--skip-indexing", description = "Reuse the indexes of an earlier run in --work instead of indexing (no indexing figures).")
+  boolean skipIndexing;
+
+  @Option(names = "--skip-startup", description = "Do not time server start-up.")
+  boolean skipStartup;
+
+  @Option(names = "--skip-queries", description = "Do not run the query benchmarks.")
+  boolean skipQueries;
+
+  @Option(names = "--skip-baseline", description = "Measure ours only: no baseline index, no baseline queries, no ratios.")
+  boolean skipBaseline;
+
+  @Option(names = "--growth", split = ",", paramLabel = "N,N,...", description = "Corpus sizes for the growth curve, e.g. 100000,300000,1000000 (default: no growth curve; it takes long and needs disk).")
+  List<Integer> growth = new ArrayList<>();
+
+  @Option(names = "--growth-only", description = "Run only the growth curve (needs --growth).")
+  boolean growthOnly;
+
+  @Option(names = "--indexer-jar", paramLabel = "JAR", description = "Our indexer's jar (default: ${DEFAULT-VALUE}, relative to the working folder).")
+  Path indexerJar = Path.of("indexer", "target", "policy-search-indexer.jar");
+
+  @Option(names = "--server-jar", paramLabel = "JAR", description = "The server jar started for the start-up figure (default: ${DEFAULT-VALUE}).")
+  Path serverJar = Path.of("search-server", "target", "policy-search-server.jar");
+
+  @Option(names = "--child-jvm-opts", paramLabel = "OPTS", description = "Extra options for every child JVM (indexers, start-up server), space-separated, e.g. \"-Xmx4g\".")
+  String childJvmOpts = "";
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice: query order, grown corpora (default ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    quietAccessLog();
+    validate();
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressLog log = new ProgressLog(err);
+    boolean temporary = work == null;
+    Path workDir = temporary ? Files.createTempDirectory("policy-search-bench-") : work.toAbsolutePath().normalize();
+    Files.createDirectories(workDir);
+    BenchSettings settings = settings(workDir);
+    log.say("work folder %s; %d query tasks", workDir, settings.tasks().size());
+    BenchResults results = new BenchRun(settings, log).run(String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    new BenchReport(spec.commandLine().getOut()).print(results, settings);
+    if (json != null) {
+      BenchReport.writeJson(results, json);
+      log.say("figures written to %s", json.toAbsolutePath());
+    }
+    if (temporary && !keepWork) {
+      IndexingBench.deleteRecursively(workDir);
+    } else {
+      log.say("work folder kept: %s", workDir);
+    }
+    return 0;
+  }
+
+  private BenchSettings settings(Path workDir) throws IOException {
+    List<QueryTask> all = tasks == null ? QueryTasks.bundled() : QueryTasks.read(tasks);
+    List<String> extra = childJvmOpts.isBlank() ? List.of() : Arrays.asList(childJvmOpts.strip().split("\\s+"));
+    return new BenchSettings(
+        corpus.toAbsolutePath().normalize(), workDir, QueryTasks.firstPerKind(all, queriesPerKind),
+        Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), clients, latencyRounds, threads,
+        indexerJar.toAbsolutePath().normalize(), serverJar.toAbsolutePath().normalize(), ChildJvm.current(extra),
+        skipIndexing, skipStartup, skipQueries, skipBaseline, startupRuns, growth, growthOnly, keepWork, seed);
+  }
+
+  /** Usage errors first (exit 2), then what must exist on disk (exit 1, with what to do). */
+  private void validate() throws IOException {
+    atLeast("--queries-per-kind", queriesPerKind, 0);
+    atLeast("--warmup-seconds", warmupSeconds, 0);
+    atLeast("--latency-rounds", latencyRounds, 1);
+    atLeast("--seconds", seconds, 1);
+    atLeast("--startup-runs", startupRuns, 1);
+    if (threads < 1 || threads > 256) {
+      throw usage("--threads must be between 1 and 256, was " + threads);
+    }
+    if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1 || c > HttpQueryBench.MAX_CONCURRENT_SEARCHES)) {
+      throw usage("--clients must list numbers between 1 and " + HttpQueryBench.MAX_CONCURRENT_SEARCHES + ", was " + clients);
+    }
+    if (growth.stream().anyMatch(n -> n < 1)) {
+      throw usage("--growth must list positive corpus sizes, was " + growth);
+    }
+    if (growthOnly && growth.isEmpty()) {
+      throw usage("--growth-only needs --growth SIZES, e.g. --growth 100000,300000,1000000");
+    }
+    if (skipIndexing && work == null) {
+      throw usage("--skip-indexing reuses the indexes of an earlier run: name its folder with --work DIR");
+    }
+    if (!Files.isDirectory(corpus)) {
+      throw new IOException("--corpus " + corpus.toAbsolutePath() + ": no such folder (the shared corpus is ../shared/corpus beside the checkout)");
+    }
+    boolean indexes = (!growthOnly && !skipIndexing) || !growth.isEmpty();
+    if (indexes) {
+      requireJar("--indexer-jar", indexerJar);
+    }
+    if (!growthOnly && !skipStartup) {
+      requireJar("--server-jar", serverJar);
+    }
+  }
+
+  private static void requireJar(String option, Path jar) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IOException(option + " " + jar.toAbsolutePath() + " is missing: build first: ./policy-search build (and run the benchmark from the checkout's top folder)");
+    }
+  }
+
+  private void atLeast(String option, int value, int min) {
+    if (value < min) {
+      throw usage(option + " must be at least " + min + ", was " + value);
+    }
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  /**
+   * The server's access log writes one line per request at INFO; a benchmark sends tens of
+   * thousands, and writing them would be measured too. Set before the server's loggers exist, and
+   * only when the user did not choose a level.
+   */
+  private static void quietAccessLog() {
+    if (System.getProperty("org.slf4j.simpleLogger.log.dev.policysearch.access") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.dev.policysearch.access", "warn");
+    }
+    if (System.getProperty("org.jboss.logging.provider") == null) {
+      System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+  }
+
+  /** Runs the command alone (the same exit codes as {@code policy-search bench}). */
+  public static void main(String[] args) {
+    CommandLine command =
+        new CommandLine(new BenchCommand())
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  cmd.getErr().println("error: " + e.getMessage());
+                  return 1;
+                });
+    System.exit(command.execute(args));
+  }
+}

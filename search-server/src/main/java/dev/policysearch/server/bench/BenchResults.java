@@ -1,0 +1,72 @@
+package dev.policysearch.server.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every figure of one benchmark run, in the shape written by {@code --json} (snake_case keys). A
+ * section is null when the run skipped it. Sizes are bytes, times milliseconds unless a name says
+ * seconds; memory is peak resident set size (VmHWM) of the process, -1 where it could not be read.
+ */
+public record BenchResults(
+    Environment environment,
+    CorpusStats corpus,
+    IndexingComparison indexing,
+    Startup startup,
+    QueryComparison queries,
+    List<GrowthPoint> growth) {
+
+  /** Where and how the figures were taken. */
+  public record Environment(
+      String started, String java, String vm, String os, int cores, long benchMaxHeapBytes,
+      List<String> childJvmOptions, long seed, String arguments) {}
+
+  /**
+   * One indexing run, as a child process from start to exit.
+   *
+   * @param mbPerSecond uncompressed UTF-8 bytes of title + body per second (MB = 10^6 bytes)
+   * @param indexBytes size of the finished index folder (for ours: the published generation)
+   */
+  public record Indexing(
+      String engine, long documents, double seconds, double docsPerSecond, double mbPerSecond,
+      long indexBytes, long peakRssBytes, int threads) {}
+
+  /** Ours beside the baseline; the ratio is ours / baseline docs per second. */
+  public record IndexingComparison(Indexing ours, Indexing baseline, Double docsPerSecondRatio) {}
+
+  /**
+   * Latency of one kind of query with one client.
+   *
+   * @param tasks distinct queries of the kind
+   * @param runs queries sent (tasks x rounds); failed ones are not in {@code latency}
+   */
+  public record KindLatency(String kind, int tasks, long runs, long failed, long timedOut, LatencyStats latency) {}
+
+  /** A closed-loop run: {@code clients} threads, each sending its next query when one answers. */
+  public record Throughput(
+      int clients, double seconds, long completed, long failed, long timedOut, double queriesPerSecond,
+      LatencyStats latency) {}
+
+  /** One engine's query figures. */
+  public record EngineQueries(String engine, List<KindLatency> latency, List<Throughput> throughput) {}
+
+  /**
+   * Ours beside the baseline.
+   *
+   * @param p99RatioByKind our HTTP p99 / baseline in-process p99, per kind and "all"
+   * @param qpsRatioAt2 our queries/s with 2 clients / the baseline's with 2 threads
+   */
+  public record QueryComparison(
+      EngineQueries ours, EngineQueries baseline, Map<String, Double> p99RatioByKind, Double qpsRatioAt2) {}
+
+  /**
+   * Server start-up: from launching the process to the "Search at" line (listening) and to the
+   * first successful {@code /api/search} answer.
+   */
+  public record Startup(
+      int runs, List<Long> listeningMillis, List<Long> firstAnswerMillis, long medianListeningMillis,
+      long medianFirstAnswerMillis) {}
+
+  /** One size of the growth curve: indexing, and latency of two query kinds over HTTP. */
+  public record GrowthPoint(long documents, Indexing indexing, List<KindLatency> latency) {}
+}

@@ -1,0 +1,133 @@
+package dev.policysearch.server.bench;
+
+import dev.policysearch.corpus.schema.IndexLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run, in the order that keeps measurements from disturbing each other: corpus
+ * figures, indexing (children, one at a time), start-up (a child while this JVM idles), queries
+ * (ours, then the baseline), then the growth curve.
+ */
+final class BenchRun {
+  private final BenchSettings settings;
+  private final ProgressLog log;
+
+  BenchRun(BenchSettings settings, ProgressLog log) {
+    this.settings = settings;
+    this.log = log;
+  }
+
+  BenchResults run(String arguments) throws IOException, InterruptedException {
+    BenchResults.Environment environment = environment(arguments);
+    List<Path> files = CorpusStats.filesIn(settings.corpus());
+    Files.createDirectories(settings.logs());
+    IndexingBench indexing = new IndexingBench(settings.jvm(), settings.threads(), log);
+    CorpusStats corpus = null;
+    BenchResults.IndexingComparison indexed = null;
+    BenchResults.Startup startup = null;
+    BenchResults.QueryComparison queries = null;
+    if (!settings.growthOnly()) {
+      if (settings.skipIndexing()) {
+        requireIndexes();
+      } else {
+        log.say("corpus: reading %d files for document and byte counts", files.size());
+        corpus = CorpusStats.measure(files);
+        indexed = indexing(indexing, files, corpus);
+      }
+      if (!settings.skipStartup()) {
+        startup = new StartupBench(settings.jvm(), log).run(settings.serverJar(), settings.oursIndex(), settings.startupRuns(), settings.logs());
+      }
+      if (!settings.skipQueries()) {
+        queries = queries();
+      }
+    }
+    List<BenchResults.GrowthPoint> growth = settings.growth().isEmpty() ? null : new GrowthBench(settings, indexing, log).run(files);
+    return new BenchResults(environment, corpus, indexed, startup, queries, growth);
+  }
+
+  private BenchResults.IndexingComparison indexing(IndexingBench indexing, List<Path> files, CorpusStats corpus)
+      throws IOException, InterruptedException {
+    BenchResults.Indexing ours = indexing.ours(settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
+    if (settings.skipBaseline()) {
+      return new BenchResults.IndexingComparison(ours, null, null);
+    }
+    BenchResults.Indexing baseline = indexing.baseline(files, settings.baselineIndex(), corpus);
+    return new BenchResults.IndexingComparison(ours, baseline, ours.docsPerSecond() / baseline.docsPerSecond());
+  }
+
+  private BenchResults.QueryComparison queries() throws IOException, InterruptedException {
+    BenchResults.EngineQueries ours;
+    try (HttpQueryBench http = HttpQueryBench.start(settings.oursIndex())) {
+      log.say("queries, ours: server at %s, %d tasks", http.base(), settings.tasks().size());
+      ours = measure("ours", http);
+    }
+    if (settings.skipBaseline()) {
+      return new BenchResults.QueryComparison(ours, null, null, null);
+    }
+    BenchResults.EngineQueries baseline;
+    try (BaselineQueryBench lucene = BaselineQueryBench.open(settings.baselineIndex())) {
+      baseline = measure("baseline", lucene);
+    }
+    return new BenchResults.QueryComparison(ours, baseline, p99Ratios(ours, baseline), qpsRatio(ours, baseline, 2));
+  }
+
+  private BenchResults.EngineQueries measure(String engine, QueryRunner runner) throws InterruptedException {
+    LoadDriver driver = new LoadDriver(engine, runner, log);
+    driver.warmUp(settings.tasks(), settings.warmup(), settings.seed());
+    List<BenchResults.KindLatency> latency = driver.latencyByKind(settings.tasks(), settings.latencyRounds(), settings.seed());
+    List<BenchResults.Throughput> throughput = new ArrayList<>();
+    for (int clients : settings.clients()) {
+      BenchResults.Throughput t = driver.throughput(settings.tasks(), clients, settings.seconds(), settings.seed());
+      log.say("%s: %d client%s: %,.1f queries/s, %d failed", engine, clients, clients == 1 ? "" : "s", t.queriesPerSecond(), t.failed());
+      throughput.add(t);
+    }
+    return new BenchResults.EngineQueries(engine, latency, throughput);
+  }
+
+  private static Map<String, Double> p99Ratios(BenchResults.EngineQueries ours, BenchResults.EngineQueries baseline) {
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    for (BenchResults.KindLatency kind : ours.latency()) {
+      baseline.latency().stream()
+          .filter(b -> b.kind().equals(kind.kind()) && b.latency().p99() > 0)
+          .findFirst()
+          .ifPresent(b -> ratios.put(kind.kind(), kind.latency().p99() / b.latency().p99()));
+    }
+    return ratios;
+  }
+
+  /** Ours / baseline queries per second at {@code clients}, or null when either did not run it. */
+  private static Double qpsRatio(BenchResults.EngineQueries ours, BenchResults.EngineQueries baseline, int clients) {
+    var o = ours.throughput().stream().filter(t -> t.clients() == clients).findFirst();
+    var b = baseline.throughput().stream().filter(t -> t.clients() == clients && t.queriesPerSecond() > 0).findFirst();
+    return o.isPresent() && b.isPresent() ? o.get().queriesPerSecond() / b.get().queriesPerSecond() : null;
+  }
+
+  private void requireIndexes() throws IOException {
+    if (new IndexLayout(settings.oursIndex()).current().isEmpty()) {
+      throw new IOException("--skip-indexing: no index of ours in " + settings.oursIndex() + "; run once without --skip-indexing with this --work");
+    }
+    if (!settings.skipBaseline() && !Files.isDirectory(settings.baselineIndex())) {
+      throw new IOException("--skip-indexing: no baseline index in " + settings.baselineIndex() + "; run once without --skip-indexing with this --work");
+    }
+  }
+
+  private BenchResults.Environment environment(String arguments) {
+    return new BenchResults.Environment(
+        Instant.now().toString(),
+        System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory(),
+        settings.jvm().options(),
+        settings.seed(),
+        arguments);
+  }
+}

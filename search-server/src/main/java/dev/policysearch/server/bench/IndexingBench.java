@@ -1,0 +1,94 @@
+package dev.policysearch.server.bench;
+
+import dev.policysearch.corpus.schema.IndexLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Indexing, ours and the baseline's, each as a child JVM timed from start to exit: what an admin
+ * waits for, JVM start and final commit included. Each run starts from an empty folder.
+ */
+final class IndexingBench {
+  private final ChildJvm jvm;
+  private final int threads;
+  private final ProgressLog log;
+
+  IndexingBench(ChildJvm jvm, int threads, ProgressLog log) {
+    this.jvm = jvm;
+    this.threads = threads;
+    this.log = log;
+  }
+
+  /** Our indexer's command line: {@code java -jar INDEXER index --input CORPUS --index DIR --quiet}. */
+  BenchResults.Indexing ours(Path indexerJar, Path corpus, Path index, CorpusStats stats) throws IOException, InterruptedException {
+    deleteRecursively(index);
+    List<String> args =
+        List.of("index", "--input", corpus.toString(), "--index", index.toString(), "--quiet", "--threads", Integer.toString(threads));
+    log.say("indexing, ours: %s", String.join(" ", jvm.jar(indexerJar, args)));
+    ChildProcess.Run run = ChildProcess.run(jvm.jar(indexerJar, args), index.resolveSibling(index.getFileName() + "-indexer.log"), "indexing, ours", log);
+    ChildProcess.requireSuccess(run, "our indexer");
+    Path generation =
+        new IndexLayout(index).current().orElseThrow(() -> new IOException("our indexer exited with 0 but published no index in " + index));
+    return result("ours", run, stats, generation);
+  }
+
+  /** The stock-Lucene indexer ({@link BaselineIndexer}) with the same threads and RAM buffer. */
+  BenchResults.Indexing baseline(List<Path> files, Path index, CorpusStats stats) throws IOException, InterruptedException {
+    deleteRecursively(index);
+    List<String> args = new ArrayList<>(List.of("--index", index.toString(), "--threads", Integer.toString(threads), "--ram-buffer-mb", "256"));
+    files.forEach(f -> args.add(f.toString()));
+    log.say("indexing, baseline: %d files, %d threads", files.size(), threads);
+    ChildProcess.Run run =
+        ChildProcess.run(jvm.main(BaselineIndexer.class, args), index.resolveSibling(index.getFileName() + "-indexer.log"), "indexing, baseline", log);
+    ChildProcess.requireSuccess(run, "the baseline indexer");
+    return result("baseline", run, stats, index);
+  }
+
+  private BenchResults.Indexing result(String engine, ChildProcess.Run run, CorpusStats stats, Path folder) throws IOException {
+    long documents = documents(folder);
+    double seconds = run.millis() / 1000.0;
+    var result =
+        new BenchResults.Indexing(
+            engine, documents, seconds, documents / seconds, stats.textBytes() / 1e6 / seconds, folderBytes(folder), run.peakRssBytes(), threads);
+    log.say(
+        "indexing, %s: %,d documents in %.1f s (%,.0f docs/s), index %s, peak RSS %s",
+        engine, documents, seconds, result.docsPerSecond(), ChildProcess.megabytes(result.indexBytes()), ChildProcess.megabytes(run.peakRssBytes()));
+    return result;
+  }
+
+  /** Live documents in the index in {@code folder}. */
+  static long documents(Path folder) throws IOException {
+    try (var dir = FSDirectory.open(folder);
+        DirectoryReader reader = DirectoryReader.open(dir)) {
+      return reader.numDocs();
+    }
+  }
+
+  static long folderBytes(Path folder) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      long total = 0;
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        total += Files.size(file);
+      }
+      return total;
+    }
+  }
+
+  static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
