@@ -74,7 +74,7 @@ final class BenchReport {
     out.printf("%nIndexing (child JVM, from start to exit, %d threads)%n", o.threads());
     out.printf("  %-34s %12s %12s %14s%n", "", "ours", "baseline", "ours/baseline");
     indexingRow("wall time (s)", "%.1f", o.seconds(), b.map(BenchResults.Indexing::seconds));
-    indexingRow("documents", "%,.0f", o.documents(), b.map(x -> (double) x.documents()));
+    out.printf("  %-34s %,12d %12s%n", "documents", o.documents(), b.map(x -> String.format("%,d", x.documents())).orElse("-"));
     indexingRow("documents/s", "%,.0f", o.docsPerSecond(), b.map(BenchResults.Indexing::docsPerSecond));
     indexingRow("MB/s (title+body, uncompressed)", "%.2f", o.mbPerSecond(), b.map(BenchResults.Indexing::mbPerSecond));
     indexingRow("index size (MB)", "%,.1f", o.indexBytes() / 1e6, b.map(x -> x.indexBytes() / 1e6));

@@ -28,7 +28,7 @@ final class BenchRun {
     BenchResults.Environment environment = environment(arguments);
     List<Path> files = CorpusStats.filesIn(settings.corpus());
     Files.createDirectories(settings.logs());
-    IndexingBench indexing = new IndexingBench(settings.jvm(), settings.threads(), log);
+    IndexingBench indexing = new IndexingBench(settings.jvm(), settings.threads(), log, settings.logs());
     CorpusStats corpus = null;
     BenchResults.IndexingComparison indexed = null;
     BenchResults.Startup startup = null;
@@ -54,7 +54,7 @@ final class BenchRun {
 
   private BenchResults.IndexingComparison indexing(IndexingBench indexing, List<Path> files, CorpusStats corpus)
       throws IOException, InterruptedException {
-    BenchResults.Indexing ours = indexing.ours(settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
+    BenchResults.Indexing ours = indexing.ours("ours", settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
     if (settings.skipBaseline()) {
       return new BenchResults.IndexingComparison(ours, null, null);
     }

@@ -43,7 +43,7 @@ final class GrowthBench {
     Path dir = settings.work().resolve("growth-" + size);
     log.say("growth: writing a corpus of %,d releases (%,d real, the rest derived)", size, Math.min(size, grower.realDocuments()));
     CorpusStats stats = grower.write(size, dir.resolve("corpus"), log);
-    BenchResults.Indexing indexed = indexing.ours(settings.indexerJar(), dir.resolve("corpus"), dir.resolve("index"), stats);
+    BenchResults.Indexing indexed = indexing.ours("ours-growth-" + size, settings.indexerJar(), dir.resolve("corpus"), dir.resolve("index"), stats);
     List<BenchResults.KindLatency> latency;
     try (HttpQueryBench http = HttpQueryBench.start(dir.resolve("index"))) {
       LoadDriver driver = new LoadDriver("growth " + size, http, log);

@@ -19,24 +19,32 @@ final class IndexingBench {
   private final ChildJvm jvm;
   private final int threads;
   private final ProgressLog log;
+  private final Path logs;
 
-  IndexingBench(ChildJvm jvm, int threads, ProgressLog log) {
+  /** @param logs folder for the children's output, one file per run */
+  IndexingBench(ChildJvm jvm, int threads, ProgressLog log, Path logs) {
     this.jvm = jvm;
     this.threads = threads;
     this.log = log;
+    this.logs = logs;
   }
 
-  /** Our indexer's command line: {@code java -jar INDEXER index --input CORPUS --index DIR --quiet}. */
-  BenchResults.Indexing ours(Path indexerJar, Path corpus, Path index, CorpusStats stats) throws IOException, InterruptedException {
+  /**
+   * Our indexer's command line: {@code java -jar INDEXER index --input CORPUS --index DIR --quiet}.
+   *
+   * @param name names the run in progress lines and its log file ({@code indexer-NAME.log})
+   */
+  BenchResults.Indexing ours(String name, Path indexerJar, Path corpus, Path index, CorpusStats stats)
+      throws IOException, InterruptedException {
     deleteRecursively(index);
-    List<String> args =
-        List.of("index", "--input", corpus.toString(), "--index", index.toString(), "--quiet", "--threads", Integer.toString(threads));
-    log.say("indexing, ours: %s", String.join(" ", jvm.jar(indexerJar, args)));
-    ChildProcess.Run run = ChildProcess.run(jvm.jar(indexerJar, args), index.resolveSibling(index.getFileName() + "-indexer.log"), "indexing, ours", log);
+    List<String> command =
+        jvm.jar(indexerJar, List.of("index", "--input", corpus.toString(), "--index", index.toString(), "--quiet", "--threads", Integer.toString(threads)));
+    log.say("indexing, %s: %s", name, String.join(" ", command));
+    ChildProcess.Run run = ChildProcess.run(command, logs.resolve("indexer-" + name + ".log"), "indexing, " + name, log);
     ChildProcess.requireSuccess(run, "our indexer");
     Path generation =
         new IndexLayout(index).current().orElseThrow(() -> new IOException("our indexer exited with 0 but published no index in " + index));
-    return result("ours", run, stats, generation);
+    return result(name, run, stats, generation);
   }
 
   /** The stock-Lucene indexer ({@link BaselineIndexer}) with the same threads and RAM buffer. */
@@ -45,13 +53,13 @@ final class IndexingBench {
     List<String> args = new ArrayList<>(List.of("--index", index.toString(), "--threads", Integer.toString(threads), "--ram-buffer-mb", "256"));
     files.forEach(f -> args.add(f.toString()));
     log.say("indexing, baseline: %d files, %d threads", files.size(), threads);
-    ChildProcess.Run run =
-        ChildProcess.run(jvm.main(BaselineIndexer.class, args), index.resolveSibling(index.getFileName() + "-indexer.log"), "indexing, baseline", log);
+    ChildProcess.Run run = ChildProcess.run(jvm.main(BaselineIndexer.class, args), logs.resolve("indexer-baseline.log"), "indexing, baseline", log);
     ChildProcess.requireSuccess(run, "the baseline indexer");
     return result("baseline", run, stats, index);
   }
 
   private BenchResults.Indexing result(String engine, ChildProcess.Run run, CorpusStats stats, Path folder) throws IOException {
+    // The indexer's own figure leaves out JVM start and reading its arguments; ours here does not.
     long documents = documents(folder);
     double seconds = run.millis() / 1000.0;
     var result =
