@@ -879,13 +879,15 @@
     }
     facets.theme.forEach(function (f) {
       if (f && f.value != null && isNonEmptyString(f.label)) {
-        themeLabels[String(f.value)] = f.label;
+        themeLabels[String(f.value)] = { zh: f.label, en: isNonEmptyString(f.label_en) ? f.label_en : f.label };
       }
     });
   }
 
   function themeLabel(value) {
-    return themeLabels[value] || String(value);
+    var labels = themeLabels[value];
+    if (!labels) { return String(value); }
+    return uiLang === 'en' ? labels.en : labels.zh;
   }
 
   function renderResults(s, data, languageOnly) {
@@ -1182,7 +1184,10 @@
     var value = String(f.value);
     if (key === 'type') { return typeLabel(value); }
     if (key === 'lang') { return langName(value); }
-    if (key === 'theme') { return isNonEmptyString(f.label) ? f.label : themeLabel(value); }
+    if (key === 'theme') {
+      if (uiLang === 'en' && isNonEmptyString(f.label_en)) { return f.label_en; }
+      return isNonEmptyString(f.label) ? f.label : themeLabel(value);
+    }
     return isNonEmptyString(f.label) ? f.label : value;
   }
 

@@ -1,24 +1,25 @@
 package dev.policysearch.server;
 
+import dev.policysearch.server.bench.BenchCommand;
 import dev.policysearch.server.eval.EvalCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The search side's command line: {@code serve} and {@code eval}. */
+/** The search side's command line: {@code serve}, {@code eval} and {@code bench}. */
 @Command(
     name = "policy-search",
     mixinStandardHelpOptions = true,
     version = "policy-search 0.1.0",
     description = "Serves and evaluates search over a policy-search index.",
-    subcommands = {ServerMain.class, EvalCommand.class})
+    subcommands = {ServerMain.class, EvalCommand.class, BenchCommand.class})
 public final class ServerCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: serve or eval");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: serve, eval or bench");
   }
 
   public static int run(PrintWriter out, PrintWriter err, String... args) {

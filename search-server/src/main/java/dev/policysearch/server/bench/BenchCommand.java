@@ -1,7 +1,6 @@
 package dev.policysearch.server.bench;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,33 +20,40 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    version = "policy-search 0.1.0",
     sortOptions = false,
+    usageHelpWidth = 100,
     description = {
-      "Benchmarks policy-search against a bare-Lucene baseline (stock smartcn / English analyzers, BM25) in one run,",
-      "prints plain-text tables on standard output (progress goes to standard error) and, with --json, writes the figures.",
+      "Benchmarks policy-search against a bare-Lucene baseline (stock smartcn and English",
+      "analyzers, BM25) in one run. Tables go to standard output, progress to standard error;",
+      "--json also writes every figure to a file.",
       "",
-      "1. Indexing: our indexer's command line (java -jar INDEXER index --input CORPUS --index WORK/ours --quiet) and the",
-      "   baseline indexer, each as a child JVM with the same options and threads, timed from start to exit. Reports wall",
-      "   time, documents/s, MB/s over the uncompressed UTF-8 title+body text, index size on disk and peak RSS (VmHWM).",
-      "2. Start-up: java -jar SERVER serve --index WORK/ours --port 0, to its 'Search at' line and to the first answer.",
-      "3. Queries: the task file's queries, grouped by kind. Ours through HTTP /api/search on a server in this JVM",
-      "   (facets are counted with every search), the baseline in-process (top 10 + stored titles, no filters/facets/sort).",
-      "   Latency p50/p95/p99 per kind with 1 client after a warm-up, then queries/s at each --clients level (closed loop).",
-      "4. Growth curve (only with --growth): larger corpora derived from CORPUS, indexed by ours, zh-term and zh-phrase",
-      "   latency over HTTP at each size.",
+      "1. Indexing. Our indexer's command line (java -jar INDEXER index --input CORPUS",
+      "   --index WORK/ours --quiet) and the baseline indexer, each a child JVM with the same",
+      "   JVM options and threads, timed from start to exit: wall time, documents/s, MB/s of",
+      "   uncompressed UTF-8 title+body text, index size on disk, peak RSS (VmHWM).",
+      "2. Start-up. java -jar SERVER serve --index WORK/ours --port 0, timed to its",
+      "   'Search at' line and to the first successful /api/search answer.",
+      "3. Queries. The task file's queries, grouped by kind. Ours over HTTP (/api/search on a",
+      "   server in this JVM; facets are counted with every search), the baseline in-process",
+      "   (top 10 + stored titles; no filters, facets, sort or highlighting). Latency",
+      "   p50/p95/p99 per kind with 1 client after a warm-up, then queries/s at each",
+      "   --clients level in a closed loop, with error counts.",
+      "4. Growth curve (only with --growth). Larger corpora derived from CORPUS, indexed by",
+      "   ours; zh-term and zh-phrase latency over HTTP at each size.",
       "",
-      "Everything random is seeded (--seed): the same arguments on the same machine run the same queries in the same order.",
-      "Needs the built jars: ./policy-search build.",
+      "Everything random is seeded (--seed). Needs the built jars: ./policy-search build.",
       ""
     },
     footer = {
       "",
       "Examples:",
       "  ./policy-search bench --corpus ../shared/corpus --json bench.json",
-      "  ./policy-search bench --corpus ../shared/corpus --work /tmp/bench --keep-work      (keep the indexes)",
-      "  ./policy-search bench --corpus ../shared/corpus --work /tmp/bench --skip-indexing  (queries again, same indexes)",
+      "  ./policy-search bench --corpus ../shared/corpus --work /tmp/bench        (indexes kept)",
+      "  ./policy-search bench --corpus ../shared/corpus --work /tmp/bench --skip-indexing",
       "  ./policy-search bench --corpus ../shared/corpus --growth 100000,300000,1000000 --growth-only",
-      "Exit codes: 0 ok, 1 failure (e.g. jars not built, a child failed), 2 usage error."
+      "",
+      "Exit codes: 0 ok, 1 failure (jars not built, a child process failed, ...), 2 usage error."
     })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -66,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--tasks", paramLabel = "FILE", description = "Query task file, kind<TAB>query<TAB>extra-params per line (default: the bundled bench/tasks.tsv).")
   Path tasks;
 
-  @Option(names = "--queries-per-kind", paramLabel = "N", description = "Use only the first N tasks of each kind (default: all, ${DEFAULT-VALUE} means all).")
+  @Option(names = "--queries-per-kind", paramLabel = "N", description = "Use only the first N tasks of each kind (default ${DEFAULT-VALUE}: all).")
   int queriesPerKind;
 
   @Option(names = "--warmup-seconds", paramLabel = "S", description = "Warm-up before each engine's latency runs, and at each growth size (default ${DEFAULT-VALUE}).")
@@ -78,8 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", description = "Duration of each throughput level (default ${DEFAULT-VALUE}).")
   int seconds = 20;
 
-  @Option(names = "--clients", split = ",", paramLabel = "N,N,...", description = "Concurrent clients (baseline: threads) per throughput level (default ${DEFAULT-VALUE}).")
-  List<Integer> clients = new ArrayList<>(List.of(1, 2, 8, 32));
+  @Option(
+      names = "--clients", split = ",", defaultValue = "1,2,8,32", paramLabel = "N,N,...", hideParamSyntax = true,
+      description = "Concurrent clients (baseline: threads) of each throughput level (default ${DEFAULT-VALUE}).")
+  List<Integer> clients;
 
   @Option(names = "--threads", paramLabel = "N", description = "Indexing threads, for both indexers (default: the number of cores, ${DEFAULT-VALUE}, our indexer's default).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -99,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-baseline", description = "Measure ours only: no baseline index, no baseline queries, no ratios.")
   boolean skipBaseline;
 
-  @Option(names = "--growth", split = ",", paramLabel = "N,N,...", description = "Corpus sizes for the growth curve, e.g. 100000,300000,1000000 (default: no growth curve; it takes long and needs disk).")
+  @Option(names = "--growth", split = ",", paramLabel = "N,N,...", hideParamSyntax = true, description = "Corpus sizes for the growth curve, e.g. 100000,300000,1000000 (default: no growth curve; it takes long and needs disk).")
   List<Integer> growth = new ArrayList<>();
 
   @Option(names = "--growth-only", description = "Run only the growth curve (needs --growth).")
@@ -123,14 +131,20 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     quietAccessLog();
     validate();
-    PrintWriter err = spec.commandLine().getErr();
-    ProgressLog log = new ProgressLog(err);
+    List<QueryTask> all = tasks == null ? QueryTasks.bundled() : QueryTasks.read(tasks);
+    ProgressLog log = new ProgressLog(spec.commandLine().getErr());
     boolean temporary = work == null;
     Path workDir = temporary ? Files.createTempDirectory("policy-search-bench-") : work.toAbsolutePath().normalize();
     Files.createDirectories(workDir);
-    BenchSettings settings = settings(workDir);
+    BenchSettings settings = settings(workDir, QueryTasks.firstPerKind(all, queriesPerKind));
     log.say("work folder %s; %d query tasks", workDir, settings.tasks().size());
-    BenchResults results = new BenchRun(settings, log).run(String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    BenchResults results;
+    try {
+      results = new BenchRun(settings, log).run(String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    } catch (IOException | RuntimeException e) {
+      log.say("failed; the children's logs are kept in %s", settings.logs());
+      throw e;
+    }
     new BenchReport(spec.commandLine().getOut()).print(results, settings);
     if (json != null) {
       BenchReport.writeJson(results, json);
@@ -144,11 +158,10 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private BenchSettings settings(Path workDir) throws IOException {
-    List<QueryTask> all = tasks == null ? QueryTasks.bundled() : QueryTasks.read(tasks);
+  private BenchSettings settings(Path workDir, List<QueryTask> selected) {
     List<String> extra = childJvmOpts.isBlank() ? List.of() : Arrays.asList(childJvmOpts.strip().split("\\s+"));
     return new BenchSettings(
-        corpus.toAbsolutePath().normalize(), workDir, QueryTasks.firstPerKind(all, queriesPerKind),
+        corpus.toAbsolutePath().normalize(), workDir, selected,
         Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), clients, latencyRounds, threads,
         indexerJar.toAbsolutePath().normalize(), serverJar.toAbsolutePath().normalize(), ChildJvm.current(extra),
         skipIndexing, skipStartup, skipQueries, skipBaseline, startupRuns, growth, growthOnly, keepWork, seed);

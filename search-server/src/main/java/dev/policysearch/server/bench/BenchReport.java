@@ -89,14 +89,14 @@ final class BenchReport {
   }
 
   private void startup(BenchResults.Startup st) {
-    out.printf("%nStart-up (java -jar policy-search-server.jar serve --port 0; %d runs)%n", st.runs());
+    out.printf("%nStart-up (java -jar policy-search-server.jar serve --port 0; runs: %d)%n", st.runs());
     out.printf("  listening (\"Search at\" printed)   median %,6d ms   runs %s%n", st.medianListeningMillis(), joined(st.listeningMillis()));
     out.printf("  first /api/search answer         median %,6d ms   runs %s%n", st.medianFirstAnswerMillis(), joined(st.firstAnswerMillis()));
   }
 
   private void latency(BenchResults.QueryComparison q, BenchSettings s) {
     out.printf(
-        "%nQuery latency, 1 client, ms (every task %d times, after %d s of warm-up); ours over HTTP, baseline in-process%n",
+        "%nQuery latency, 1 client, ms (each task run %d time(s), after %d s of warm-up); ours over HTTP, baseline in-process%n",
         s.latencyRounds(), s.warmup().toSeconds());
     out.printf("  %-10s %5s | %8s %8s %8s %6s | %8s %8s %8s %6s | %9s%n",
         "kind", "tasks", "ours p50", "p95", "p99", "errors", "base p50", "p95", "p99", "errors", "p99 ratio");
@@ -138,7 +138,7 @@ final class BenchReport {
     Map<String, Double> p99 = q.p99RatioByKind();
     out.printf("%nRatios: our HTTP p99 / baseline in-process p99 (all kinds): %s; our 2-client q/s / baseline 2-thread q/s: %s%n",
         p99.containsKey("all") ? String.format("%.1f", p99.get("all")) : "n/a",
-        q.qpsRatioAt2() == null ? "n/a (no 2-client level)" : String.format("%.2f", q.qpsRatioAt2()));
+        q.qpsRatioTwoClients() == null ? "n/a (no 2-client level)" : String.format("%.2f", q.qpsRatioTwoClients()));
   }
 
   private void growth(List<BenchResults.GrowthPoint> points) {

@@ -54,10 +54,10 @@ public record BenchResults(
    * Ours beside the baseline.
    *
    * @param p99RatioByKind our HTTP p99 / baseline in-process p99, per kind and "all"
-   * @param qpsRatioAt2 our queries/s with 2 clients / the baseline's with 2 threads
+   * @param qpsRatioTwoClients our queries/s with 2 clients / the baseline's with 2 threads
    */
   public record QueryComparison(
-      EngineQueries ours, EngineQueries baseline, Map<String, Double> p99RatioByKind, Double qpsRatioAt2) {}
+      EngineQueries ours, EngineQueries baseline, Map<String, Double> p99RatioByKind, Double qpsRatioTwoClients) {}
 
   /**
    * Server start-up: from launching the process to the "Search at" line (listening) and to the

@@ -60,7 +60,9 @@ final class FacetCounter {
         FacetResult result = new StringValueFacetCounts(state, collector).getTopChildren(TOP, facet.getValue());
         if (result != null) {
           for (LabelAndValue lv : result.labelValues) {
-            values.add(new SearchResult.FacetValue(lv.label, label(facet.getKey(), lv.label), lv.value.longValue()));
+            values.add(
+                new SearchResult.FacetValue(
+                    lv.label, label(facet.getKey(), lv.label, true), label(facet.getKey(), lv.label, false), lv.value.longValue()));
           }
         }
       }
@@ -69,9 +71,9 @@ final class FacetCounter {
     return out;
   }
 
-  private String label(String facet, String value) {
+  private String label(String facet, String value, boolean chinese) {
     if (facet.equals("theme")) {
-      return themes.theme(value).map(ThemeClassifier.Theme::zh).orElse(null);
+      return themes.theme(value).map(t -> chinese ? t.zh() : t.en()).orElse(null);
     }
     return null;
   }

@@ -7,6 +7,9 @@ import java.util.Map;
 public record SearchResult(
     long total, List<SearchHit> hits, Map<String, List<FacetValue>> facets, long tookMillis, String generation, boolean timedOut) {
 
-  /** One value of a facet and how many matching releases have it; {@code label} may be null. */
-  public record FacetValue(String value, String label, long count) {}
+  /**
+   * One value of a facet and how many matching releases have it; {@code label} (Chinese) and
+   * {@code labelEn} name it for people where the value is an id (themes), else they are null.
+   */
+  public record FacetValue(String value, String label, String labelEn, long count) {}
 }
