@@ -11,7 +11,6 @@ import dev.policysearch.server.query.UserQuery.Occur;
 import dev.policysearch.server.query.UserQuery.Term;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
@@ -75,30 +74,27 @@ public final class PolicyQueryBuilder {
   /** How far apart the words of a loosely matched term may be. */
   static final int LOOSE_SLOP = 4;
 
-  /** At most this many equivalent forms are tried for one term. */
-  static final int MAX_VARIANTS = 8;
-
   private final Analyzer wordAnalyzer;
   private final QueryBuilder words;
   private final QueryBuilder bigrams;
   private final QueryBuilder english;
-  private final PolicyLexicon lexicon;
   private final Glossary glossary;
+  private final QueryExpansion expansion;
 
   public PolicyQueryBuilder(Analyzers analyzers, PolicyLexicon lexicon, Glossary glossary) {
     this.wordAnalyzer = analyzers.chineseWords();
     this.words = new QueryBuilder(analyzers.chineseWords());
     this.bigrams = new QueryBuilder(analyzers.chineseBigrams());
     this.english = new QueryBuilder(analyzers.english());
-    this.lexicon = lexicon;
     this.glossary = glossary;
+    this.expansion = new QueryExpansion(lexicon, glossary);
   }
 
   /** The ranked query for the user's terms, without filters. */
   public Query build(UserQuery query, String rawText) {
     List<Clause> positive = query.clauses().stream().filter(c -> c.occur() != Occur.MUST_NOT).toList();
     BooleanQuery.Builder top = new BooleanQuery.Builder();
-    Map<Clause, List<String>> chineseForEnglish = englishSpans(query.clauses());
+    Map<Clause, List<String>> chineseForEnglish = expansion.chineseForEnglishWords(query.clauses());
     List<ClauseQuery> built = new ArrayList<>();
     for (Clause clause : query.clauses()) {
       built.add(clause(clause, chineseForEnglish.getOrDefault(clause, List.of())));
@@ -143,94 +139,6 @@ public final class PolicyQueryBuilder {
       top.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     }
     return top.build();
-  }
-
-  /**
-   * The Chinese forms of English glossary entries in the query, per clause they cover. An entry
-   * may span several clauses ("press conference" is two words, one entry: 记者会): a Chinese
-   * release with 记者会 then counts as matching both.
-   */
-  private Map<Clause, List<String>> englishSpans(List<Clause> clauses) {
-    Map<Clause, List<String>> out = new IdentityHashMap<>();
-    List<Clause> run = new ArrayList<>();
-    List<String> words = new ArrayList<>();
-    for (Clause clause : clauses) {
-      Term term = clause.alternatives().get(0);
-      boolean english =
-          clause.occur() != Occur.MUST_NOT && clause.alternatives().size() == 1 && term.scope() == UserQuery.Scope.ALL && isEnglish(term.text());
-      if (english && !term.phrase()) {
-        run.add(clause);
-        words.add(term.text());
-        continue;
-      }
-      addSpans(run, words, out);
-      run.clear();
-      words.clear();
-      if (english) {
-        List<String> phraseWords = List.of(term.text().split(" +"));
-        for (Glossary.Span span : glossary.findEnglish(phraseWords)) {
-          if (span.from() == 0 && span.to() == phraseWords.size()) {
-            out.put(clause, span.chinese());
-          }
-        }
-      }
-    }
-    addSpans(run, words, out);
-    return out;
-  }
-
-  private void addSpans(List<Clause> run, List<String> words, Map<Clause, List<String>> out) {
-    for (Glossary.Span span : glossary.findEnglish(words)) {
-      for (int i = span.from(); i < span.to(); i++) {
-        out.computeIfAbsent(run.get(i), k -> new ArrayList<>()).addAll(span.chinese());
-      }
-    }
-  }
-
-  private static boolean isEnglish(String text) {
-    return hasLatin(text) && text.codePoints().noneMatch(PolicyQueryBuilder::isHan);
-  }
-
-  /**
-   * A clause as queries: {@code native} matches what the user typed (and its lexicon
-   * equivalents), {@code translated} its other-language forms from the glossary (may be null).
-   */
-  record ClauseQuery(Query nativeForms, Query partial, Query translated) {
-
-    /** What ranks: any form; partial matches and translations weighted down. */
-    Query ranking() {
-      List<Query> parts = new ArrayList<>();
-      if (nativeForms != null) {
-        parts.add(nativeForms);
-      }
-      if (partial != null) {
-        parts.add(new BoostQuery(partial, PARTIAL_WEIGHT));
-      }
-      if (translated != null) {
-        parts.add(new BoostQuery(translated, TRANSLATION_WEIGHT));
-      }
-      return any(parts.toArray(Query[]::new));
-    }
-
-    /**
-     * The constant a document earns for matching this clause: a full unit for the words as typed
-     * (or their lexicon equivalents, or all of them close together); half a unit when it has
-     * every word of the term but apart, or matches only through the glossary. Releases in the
-     * user's language with all the terms come first; partial and other-language matches follow.
-     */
-    Query coordination() {
-      List<Query> units = new ArrayList<>();
-      if (nativeForms != null) {
-        units.add(new BoostQuery(new ConstantScoreQuery(nativeForms), COORDINATION));
-      }
-      if (partial != null) {
-        units.add(new BoostQuery(new ConstantScoreQuery(partial), COORDINATION * PARTIAL_COORDINATION));
-      }
-      if (translated != null) {
-        units.add(new BoostQuery(new ConstantScoreQuery(translated), COORDINATION * TRANSLATED_COORDINATION));
-      }
-      return units.size() == 1 ? units.get(0) : new DisjunctionMaxQuery(units, 0f);
-    }
   }
 
   /** One clause; null when none of its forms can match anything. */
@@ -284,7 +192,7 @@ public final class PolicyQueryBuilder {
     String text = term.text();
     List<Query> alternatives = new ArrayList<>();
     alternatives.add(original(text, term.phrase()));
-    for (String variant : equivalentForms(text)) {
+    for (String variant : expansion.equivalentForms(text)) {
       Query q = original(variant, term.phrase());
       if (q != null) {
         alternatives.add(new BoostQuery(q, SYNONYM_WEIGHT));
@@ -303,32 +211,6 @@ public final class PolicyQueryBuilder {
         phrase(bigrams, Fields.META_TEXT, text, META_BOOST),
         hasLatin(text) ? phrase(english, Fields.TITLE_EN, text, TITLE_BOOST) : null,
         hasLatin(text) ? phrase(english, Fields.BODY_EN, text, 1f) : null);
-  }
-
-  /**
-   * The term with one lexicon form replaced by each of its equivalents (十八大 -> 党的第十八次全国代表大会),
-   * longest forms first.
-   */
-  List<String> equivalentForms(String text) {
-    String folded = dev.policysearch.corpus.analysis.ChineseFolding.fold(text);
-    List<String> variants = new ArrayList<>();
-    int longest = Math.min(lexicon.longestTerm(), folded.length());
-    for (int start = 0; start < folded.length() && variants.size() < MAX_VARIANTS; start++) {
-      for (int len = Math.min(longest, folded.length() - start); len >= 2; len--) {
-        String form = folded.substring(start, start + len);
-        List<String> equivalents = lexicon.equivalents(form);
-        if (!equivalents.isEmpty()) {
-          for (String equivalent : equivalents) {
-            if (variants.size() < MAX_VARIANTS) {
-              variants.add(folded.substring(0, start) + equivalent + folded.substring(start + len));
-            }
-          }
-          start += len - 1;
-          break;
-        }
-      }
-    }
-    return variants;
   }
 
   /**
@@ -471,7 +353,7 @@ public final class PolicyQueryBuilder {
     return boost == 1f ? q : new BoostQuery(q, boost);
   }
 
-  private static Query any(Query... queries) {
+  static Query any(Query... queries) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
     Query single = null;
