@@ -38,6 +38,8 @@
   var dom = {
     form: $('search-form'),
     q: $('q'),
+    within: $('within'),
+    withinLabel: $('within-label'),
     sort: $('sort'),
     lang: $('lang'),
     type: $('type'),
@@ -746,6 +748,9 @@
     if (dom.q.value.trim() !== s.q) {
       dom.q.value = s.q;
     }
+    // Searching within the results needs results to search within.
+    dom.withinLabel.hidden = !s.q;
+    dom.within.checked = false;
     dom.sort.value = s.sort;
     dom.lang.value = s.lang;
     syncTypeOptions(s.type);
@@ -754,9 +759,28 @@
     dom.to.value = s.to;
   }
 
+  /**
+   * The query for a search within the current results (二次检索): the current query, and every
+   * newly typed word as a required term (+word), so only releases that also have them remain.
+   * The user may type just the new words, or add them after the current query.
+   */
+  function withinQuery(typed) {
+    var base = current.q || '';
+    var added = typed;
+    if (base && typed.indexOf(base) === 0) {
+      added = typed.slice(base.length);
+    }
+    var words = added.trim().split(/\s+/).filter(function (w) { return w.length > 0; });
+    if (!base || !words.length) { return typed; }
+    return base + ' ' + words.map(function (w) {
+      return w.charAt(0) === '+' || w.charAt(0) === '-' ? w : '+' + w;
+    }).join(' ');
+  }
+
   function stateFromForm() {
+    var typed = dom.q.value.trim();
     var s = cloneState(current, {
-      q: dom.q.value.trim(),
+      q: dom.within.checked && !dom.withinLabel.hidden ? withinQuery(typed) : typed,
       sort: dom.sort.value === 'date' ? 'date' : 'relevance',
       lang: dom.lang.value,
       type: dom.type.value,

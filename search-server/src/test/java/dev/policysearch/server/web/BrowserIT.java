@@ -220,4 +220,24 @@ class BrowserIT {
     waitForResults();
     assertTrue(hitTitles().get(0).contains("新型工业化"), hitTitles().toString());
   }
+
+  @Test
+  void searchingWithinTheResultsNarrowsThem() {
+    search("发展");
+    String before = driver.findElement(By.id("total")).getText();
+    WebElement within = driver.findElement(By.id("within"));
+    assertTrue(within.isDisplayed(), "offered once there are results");
+    within.click();
+    WebElement box = driver.findElement(By.id("q"));
+    box.clear();
+    box.sendKeys("光伏");
+    box.sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.urlContains("%2B%E5%85%89%E4%BC%8F"));
+    waitForResults();
+    wait.until(d -> !d.findElement(By.id("total")).getText().equals(before));
+    assertEquals("发展 +光伏", driver.findElement(By.id("q")).getAttribute("value"));
+    for (WebElement hit : driver.findElements(By.cssSelector("#results .hit"))) {
+      assertTrue(hit.getText().contains("光伏") || hit.getText().toLowerCase().contains("photovoltaic"), hit.getText());
+    }
+  }
 }
