@@ -3,7 +3,7 @@ package dev.policysearch.server.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 
@@ -29,22 +29,29 @@ record ClauseQuery(Query nativeForms, Query partial, Query translated) {
   }
 
   /**
-   * The constant a document earns for matching this clause: a full unit for the words as typed
-   * (or their lexicon equivalents, or all of them close together); half a unit when it has
-   * every word of the term but apart, or matches only through the glossary. Releases in the
-   * user's language with all the terms come first; partial and other-language matches follow.
+   * What ranks when documents are ordered by how many clauses they match: the best-matching form
+   * scores its BM25 plus a constant — a full unit for the words as typed (or their lexicon
+   * equivalents, or all of them close together); half a unit when it has every word of the term
+   * but apart, or matches only through the glossary. Releases in the user's language with all
+   * the terms come first; partial and other-language matches follow. One evaluation per form.
    */
-  Query coordination() {
-    List<Query> units = new ArrayList<>();
+  Query coordinated() {
+    List<Query> branches = new ArrayList<>();
     if (nativeForms != null) {
-      units.add(new BoostQuery(new ConstantScoreQuery(nativeForms), PolicyQueryBuilder.COORDINATION));
+      branches.add(plus(nativeForms, 1f, PolicyQueryBuilder.COORDINATION));
     }
     if (partial != null) {
-      units.add(new BoostQuery(new ConstantScoreQuery(partial), PolicyQueryBuilder.COORDINATION * PolicyQueryBuilder.PARTIAL_COORDINATION));
+      branches.add(
+          plus(partial, PolicyQueryBuilder.PARTIAL_WEIGHT, PolicyQueryBuilder.COORDINATION * PolicyQueryBuilder.PARTIAL_COORDINATION));
     }
     if (translated != null) {
-      units.add(new BoostQuery(new ConstantScoreQuery(translated), PolicyQueryBuilder.COORDINATION * PolicyQueryBuilder.TRANSLATED_COORDINATION));
+      branches.add(
+          plus(translated, PolicyQueryBuilder.TRANSLATION_WEIGHT, PolicyQueryBuilder.COORDINATION * PolicyQueryBuilder.TRANSLATED_COORDINATION));
     }
-    return units.size() == 1 ? units.get(0) : new DisjunctionMaxQuery(units, 0f);
+    return branches.size() == 1 ? branches.get(0) : new DisjunctionMaxQuery(branches, 0f);
+  }
+
+  private static Query plus(Query q, float weight, float constant) {
+    return new FunctionScoreQuery(weight == 1f ? q : new BoostQuery(q, weight), new ScorePlusConstant(constant));
   }
 }

@@ -105,21 +105,13 @@ public final class PolicyQueryBuilder {
     for (int i = 0; i < built.size(); i++) {
       Clause clause = query.clauses().get(i);
       ClauseQuery c = built.get(i);
-      Query q = c == null ? null : c.ranking();
+      Query q = c == null ? null : coordinate ? c.coordinated() : c.ranking();
       switch (clause.occur()) {
-        case MUST_NOT -> top.add(q == null ? new MatchNoDocsQuery() : q, BooleanClause.Occur.MUST_NOT);
-        case MUST -> {
-          top.add(q == null ? new MatchNoDocsQuery() : q, BooleanClause.Occur.MUST);
-          if (coordinate && q != null) {
-            top.add(c.coordination(), BooleanClause.Occur.SHOULD);
-          }
-        }
+        case MUST_NOT -> top.add(c == null ? new MatchNoDocsQuery() : c.ranking(), BooleanClause.Occur.MUST_NOT);
+        case MUST -> top.add(q == null ? new MatchNoDocsQuery() : q, BooleanClause.Occur.MUST);
         case SHOULD -> {
           if (q != null) {
             top.add(q, BooleanClause.Occur.SHOULD);
-            if (coordinate) {
-              top.add(c.coordination(), BooleanClause.Occur.SHOULD);
-            }
           }
         }
       }
