@@ -2,6 +2,7 @@ package dev.policysearch.server.search;
 
 import dev.policysearch.corpus.schema.Fields;
 import java.io.IOException;
+import java.text.BreakIterator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,37 +34,35 @@ final class HitHighlighter {
     this.analyzer = analyzer;
   }
 
-  /** Per hit (in TopDocs order): the highlighted title, or null when the hit has no title. */
-  String[] titles(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
-    Map<String, Object[]> byField =
-        highlighter(searcher, true).highlight(TITLE_FIELDS, query, docIds(page), new int[] {1, 1});
-    String[] out = new String[page.scoreDocs.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = first(byField, i);
-    }
-    return out;
-  }
+  /** The highlighted title and passages of each hit of a page. */
+  record Highlights(String[] titles, List<String>[] snippets) {}
 
-  /** Per hit (in TopDocs order): up to {@link #SNIPPETS} highlighted passages, best first. */
-  List<String>[] snippets(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
-    Map<String, Object[]> byField =
-        highlighter(searcher, false)
-            .highlight(BODY_FIELDS, query, docIds(page), new int[] {SNIPPETS, SNIPPETS});
+  private static final String[] FIELDS = {Fields.TITLE_ZH_BIGRAM, Fields.TITLE_EN, Fields.BODY_ZH_BIGRAM, Fields.BODY_EN};
+  private static final int[] MAX_PASSAGES = {1, 1, SNIPPETS, SNIPPETS};
+
+  /**
+   * Titles (whole, or null when a hit has none) and up to {@link #SNIPPETS} body passages, best
+   * first, per hit in TopDocs order; all four fields in one pass over the query.
+   */
+  Highlights highlight(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
+    Map<String, Object[]> byField = highlighter(searcher).highlight(FIELDS, query, docIds(page), MAX_PASSAGES);
+    String[] titles = new String[page.scoreDocs.length];
     @SuppressWarnings("unchecked")
-    List<String>[] out = new List[page.scoreDocs.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = List.of();
+    List<String>[] snippets = new List[page.scoreDocs.length];
+    for (int i = 0; i < titles.length; i++) {
+      titles[i] = first(byField, i);
+      snippets[i] = List.of();
       for (String field : BODY_FIELDS) {
         Object value = byField.get(field)[i];
         if (value != null) {
           @SuppressWarnings("unchecked")
           List<String> passages = (List<String>) value;
-          out[i] = passages.stream().filter(s -> !s.isEmpty()).toList();
+          snippets[i] = passages.stream().filter(s -> !s.isEmpty()).toList();
           break;
         }
       }
     }
-    return out;
+    return new Highlights(titles, snippets);
   }
 
   private static String first(Map<String, Object[]> byField, int i) {
@@ -84,7 +83,10 @@ final class HitHighlighter {
     return ids;
   }
 
-  /** Opens up the highlighter's per-passage results, which its public methods turn into strings. */
+  /**
+   * Opens up the highlighter's per-passage results, which its public methods turn into strings,
+   * and cuts titles whole but bodies into sentence-sized passages, best first.
+   */
   private static final class PassageHighlighter extends UnifiedHighlighter {
     PassageHighlighter(Builder builder) {
       super(builder);
@@ -93,19 +95,30 @@ final class HitHighlighter {
     Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
       return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
     }
+
+    private static boolean isTitle(String field) {
+      return field.equals(Fields.TITLE_ZH_BIGRAM) || field.equals(Fields.TITLE_EN);
+    }
+
+    @Override
+    protected BreakIterator getBreakIterator(String field) {
+      return isTitle(field)
+          ? new WholeBreakIterator()
+          : LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), SNIPPET_CHARS, 0.3f);
+    }
+
+    @Override
+    protected Comparator<Passage> getPassageSortComparator(String field) {
+      return isTitle(field) ? Comparator.comparingInt(Passage::getStartOffset) : BEST_FIRST;
+    }
   }
 
-  private PassageHighlighter highlighter(IndexSearcher searcher, boolean whole) {
+  private PassageHighlighter highlighter(IndexSearcher searcher) {
     return new PassageHighlighter(
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(new MarkFormatter())
             .withHighlightPhrasesStrictly(true)
-            .withMaxLength(Integer.MAX_VALUE - 1)
-            .withBreakIterator(
-                whole
-                    ? WholeBreakIterator::new
-                    : () -> LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), SNIPPET_CHARS, 0.3f))
-            .withPassageSortComparator(whole ? Comparator.comparingInt(Passage::getStartOffset) : BEST_FIRST));
+            .withMaxLength(Integer.MAX_VALUE - 1));
   }
 
   private static final Comparator<Passage> BEST_FIRST =

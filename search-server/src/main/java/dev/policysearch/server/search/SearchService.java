@@ -150,8 +150,9 @@ public final class SearchService {
     List<ScoreDoc> all = new ArrayList<>();
     groups.forEach(g -> all.addAll(Arrays.asList(g)));
     TopDocs docs = new TopDocs(new TotalHits(all.size(), TotalHits.Relation.EQUAL_TO), all.toArray(ScoreDoc[]::new));
-    String[] titles = highlighter.titles(searcher, query, docs);
-    List<String>[] snippets = highlighter.snippets(searcher, query, docs);
+    HitHighlighter.Highlights highlights = highlighter.highlight(searcher, query, docs);
+    String[] titles = highlights.titles();
+    List<String>[] snippets = highlights.snippets();
     StoredFields stored = searcher.storedFields();
     List<SearchHit> hits = new ArrayList<>(groups.size());
     int i = 0;
