@@ -248,7 +248,7 @@ public final class PolicyQueryBuilder {
     if (match == null) {
       return null;
     }
-    if (!exactOnly && looselyMatchable(text)) {
+    if (!exactOnly && !looseWords(text).isEmpty()) {
       Query loose = words.createPhraseQuery(wordField, text, LOOSE_SLOP);
       if (loose != null) {
         match = any(match, new BoostQuery(loose, LOOSE_WEIGHT));
@@ -263,67 +263,55 @@ public final class PolicyQueryBuilder {
   }
 
   /**
-   * Whether a term may also match loosely: it is Chinese and falls into two or more words of two
-   * or more characters. A term smartcn cuts into single characters (光伏 -> 光 伏) must match
-   * exactly, or it would match any text with those characters near each other.
+   * The smartcn words of a term when it may also match loosely: a Chinese term that falls into
+   * two or more words of two or more characters; otherwise an empty list. A term smartcn cuts
+   * into single characters (光伏 -> 光 伏) must match exactly, or it would match any text with
+   * those characters near each other.
    */
-  private boolean looselyMatchable(String text) {
+  private List<String> looseWords(String text) {
     if (!hasHan(text)) {
-      return false;
+      return List.of();
     }
-    int words = 0;
+    List<String> words = new ArrayList<>();
     try (TokenStream ts = wordAnalyzer.tokenStream(Fields.BODY_ZH, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
         if (inc.getPositionIncrement() == 0) {
-          continue;
+          continue; // a lexicon term spanning the words that follow
         }
         if (term.length() < 2) {
-          return false;
+          return List.of();
         }
-        words++;
+        words.add(term.toString());
       }
       ts.end();
     } catch (IOException e) {
-      return false;
+      return List.of();
     }
-    return words >= 2;
+    return words.size() >= 2 ? words : List.of();
   }
 
   /**
    * Every word of a Chinese term somewhere in the document (title or body), in any order and
-   * distance: the weakest kind of match, for terms a user paraphrases. Only for terms of two or
-   * more words of two or more characters (see {@link #looselyMatchable}).
+   * distance: the weakest kind of match, for terms a user paraphrases. Only for terms that may
+   * match loosely (see {@link #looseWords}).
    */
   private Query allWords(String text) {
-    if (!looselyMatchable(text)) {
+    List<String> words = looseWords(text);
+    if (words.isEmpty()) {
       return null;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
-    int n = 0;
-    try (TokenStream ts = wordAnalyzer.tokenStream(Fields.BODY_ZH, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        if (inc.getPositionIncrement() == 0) {
-          continue;
-        }
-        String word = term.toString();
-        all.add(
-            any(
-                new BoostQuery(new TermQuery(new org.apache.lucene.index.Term(Fields.TITLE_ZH, word)), TITLE_BOOST),
-                new TermQuery(new org.apache.lucene.index.Term(Fields.BODY_ZH, word))),
-            BooleanClause.Occur.MUST);
-        n++;
-      }
-      ts.end();
-    } catch (IOException e) {
-      return null;
+    for (String word : words) {
+      all.add(
+          any(
+              new BoostQuery(new TermQuery(new org.apache.lucene.index.Term(Fields.TITLE_ZH, word)), TITLE_BOOST),
+              new TermQuery(new org.apache.lucene.index.Term(Fields.BODY_ZH, word))),
+          BooleanClause.Occur.MUST);
     }
-    return n >= 2 ? all.build() : null;
+    return all.build();
   }
 
   static boolean hasHan(String text) {
