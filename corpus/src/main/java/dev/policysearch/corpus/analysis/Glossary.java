@@ -34,12 +34,31 @@ public final class Glossary {
   private final Map<String, List<String>> toChinese;
   private final int longestChinese;
   private final int longestEnglishWords;
+  private final java.util.NavigableSet<String> sortedEnglish;
 
   private Glossary(Map<String, List<String>> toEnglish, Map<String, List<String>> toChinese) {
     this.toEnglish = Map.copyOf(toEnglish);
     this.toChinese = Map.copyOf(toChinese);
     this.longestChinese = toEnglish.keySet().stream().mapToInt(String::length).max().orElse(0);
     this.longestEnglishWords = toChinese.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(0);
+    this.sortedEnglish = java.util.Collections.unmodifiableNavigableSet(new java.util.TreeSet<>(toChinese.keySet()));
+  }
+
+  /** Up to {@code limit} English entries that start with {@code prefix}, shortest first (for suggestions). */
+  public List<String> englishStartingWith(String prefix, int limit) {
+    String p = englishKey(prefix);
+    if (p.length() < 2) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String entry : sortedEnglish.tailSet(p, true)) {
+      if (!entry.startsWith(p)) {
+        break;
+      }
+      out.add(entry);
+    }
+    out.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
+    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
   }
 
   /** The glossary in use: {@code POLICY_SEARCH_LEXICON_DIR}/glossary-zh-en.tsv, else the bundled one. */

@@ -44,6 +44,13 @@ class GlossaryTest {
   }
 
   @Test
+  void englishEntriesByPrefixShortestFirst() {
+    assertEquals(List.of("press conference"), glossary.englishStartingWith("Press co", 5));
+    assertEquals(List.of(), glossary.englishStartingWith("x", 5));
+    assertEquals(List.of("ministry of foreign affairs"), glossary.englishStartingWith("minis", 5));
+  }
+
+  @Test
   void bundledGlossaryHasAtLeastAThousandEntries() {
     assertTrue(Glossary.bundled().size() >= 1000, "size " + Glossary.bundled().size());
   }

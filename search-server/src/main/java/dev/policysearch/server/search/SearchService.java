@@ -65,7 +65,7 @@ public final class SearchService {
     this.queries = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
     this.highlighter = new HitHighlighter(analyzers.perField());
     this.facets = new FacetCounter(themes);
-    this.suggestions = new SuggestService(generations, PolicyLexicon.bundled(), queries);
+    this.suggestions = new SuggestService(generations, PolicyLexicon.bundled(), Glossary.bundled(), queries);
     this.related = new RelatedDocuments(generations, analyzers.perField());
   }
 

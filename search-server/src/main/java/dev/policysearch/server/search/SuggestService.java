@@ -1,5 +1,6 @@
 package dev.policysearch.server.search;
 
+import dev.policysearch.corpus.analysis.Glossary;
 import dev.policysearch.corpus.analysis.PolicyLexicon;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.server.query.UserQuery;
@@ -14,8 +15,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Suggestions as the user types: policy-lexicon terms that begin with what was typed, then
- * titles that contain it.
+ * Suggestions as the user types: policy-lexicon terms (Chinese) and glossary entries (English)
+ * that begin with what was typed, then titles that contain it.
  */
 public final class SuggestService {
 
@@ -24,11 +25,13 @@ public final class SuggestService {
 
   private final IndexGenerations generations;
   private final PolicyLexicon lexicon;
+  private final Glossary glossary;
   private final PolicyQueryBuilder queries;
 
-  SuggestService(IndexGenerations generations, PolicyLexicon lexicon, PolicyQueryBuilder queries) {
+  SuggestService(IndexGenerations generations, PolicyLexicon lexicon, Glossary glossary, PolicyQueryBuilder queries) {
     this.generations = generations;
     this.lexicon = lexicon;
+    this.glossary = glossary;
     this.queries = queries;
   }
 
@@ -41,6 +44,12 @@ public final class SuggestService {
     Set<String> seen = new LinkedHashSet<>();
     List<Suggestion> out = new ArrayList<>();
     for (String term : lexicon.termsStartingWith(text, Math.min(TERMS, max))) {
+      if (seen.add(term)) {
+        out.add(Suggestion.term(term));
+      }
+    }
+    // English policy terms come from the glossary, the lexicon being Chinese.
+    for (String term : glossary.englishStartingWith(text, Math.min(TERMS, max) - Math.min(out.size(), TERMS))) {
       if (seen.add(term)) {
         out.add(Suggestion.term(term));
       }

@@ -190,6 +190,8 @@ class RelevanceFeaturesIT {
       }
     }
     assertTrue(title, suggestions.toString());
+    JsonNode english = api.get("/api/suggest", "q", "photovol").json().get("suggestions");
+    assertTrue(english.toString().contains("\"text\":\"photovoltaic"), "English terms come from the glossary: " + english);
     assertEquals(400, api.get("/api/suggest").status());
     assertEquals(400, api.get("/api/suggest", "q", "x", "size", "1000").status());
     assertEquals(0, api.get("/api/suggest", "q", " ").json().get("suggestions").size());
