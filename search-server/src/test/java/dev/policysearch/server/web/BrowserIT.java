@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -91,6 +92,8 @@ class BrowserIT {
   @BeforeEach
   void freshPage() {
     wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    // The page re-renders its results in place: an element read during a re-render goes stale.
+    wait.ignoring(StaleElementReferenceException.class);
     driver.get(base);
     ((JavascriptExecutor) driver).executeScript("window.localStorage.clear();");
     driver.get(base);
@@ -120,8 +123,17 @@ class BrowserIT {
     wait.until(d -> !d.findElement(By.id("total")).getText().isBlank());
   }
 
+  /** The titles of the hits shown, read again if the results re-render while being read. */
   private List<String> hitTitles() {
-    return driver.findElements(By.cssSelector("#results .hit .hit-title")).stream().map(WebElement::getText).toList();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return driver.findElements(By.cssSelector("#results .hit .hit-title")).stream().map(WebElement::getText).toList();
+      } catch (StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void screenshot(String name) throws Exception {
