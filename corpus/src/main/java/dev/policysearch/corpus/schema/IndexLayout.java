@@ -117,7 +117,7 @@ public final class IndexLayout {
     for (Path generation : generations()) {
       long n = number(generation);
       if (n < currentNumber && n != keepNumber) {
-        deleteRecursively(generation);
+        delete(generation);
         removed.add(generation);
       }
     }
@@ -129,7 +129,8 @@ public final class IndexLayout {
     return m.matches() ? Long.parseLong(m.group(1)) : -1;
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  /** Removes a generation folder and everything in it (an unfinished or retired generation). */
+  public static void delete(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -113,7 +113,7 @@ public final class CorpusIndexer {
       }
     } finally {
       if (!published) {
-        deleteQuietly(layout, generation);
+        deleteQuietly(generation);
       }
     }
     if (!published) {
@@ -234,11 +234,9 @@ public final class CorpusIndexer {
     }
   }
 
-  private static void deleteQuietly(IndexLayout layout, Path generation) {
-    try (var walk = Files.walk(generation)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+  private static void deleteQuietly(Path generation) {
+    try {
+      IndexLayout.delete(generation);
     } catch (IOException e) {
       LOG.warn("could not remove unfinished generation {}: {}", generation, e.getMessage());
     }
