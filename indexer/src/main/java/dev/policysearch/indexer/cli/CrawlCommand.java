@@ -1,0 +1,258 @@
+package dev.policysearch.indexer.cli;
+
+import dev.policysearch.corpus.analysis.Analyzers;
+import dev.policysearch.corpus.schema.DocumentMapper;
+import dev.policysearch.corpus.schema.IndexLayout;
+import dev.policysearch.corpus.schema.ThemeClassifier;
+import dev.policysearch.corpus.store.JsonLinesWriter;
+import dev.policysearch.indexer.crawl.Crawl;
+import dev.policysearch.indexer.crawl.CrawlCounters;
+import dev.policysearch.indexer.crawl.FetchSettings;
+import dev.policysearch.indexer.crawl.SiteCrawler;
+import dev.policysearch.indexer.index.CorpusIndexer;
+import dev.policysearch.indexer.index.IndexProgress;
+import dev.policysearch.indexer.site.SiteProfile;
+import dev.policysearch.indexer.site.SiteProfiles;
+import dev.policysearch.indexer.site.UrlMapping;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code policy-search crawl --site NAME... --store DIR}: crawls sites into the JSONL store. */
+@Command(
+    name = "crawl",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Crawls policy-release sites into a JSON Lines store (DIR/<site>.jsonl), politely (robots.txt,",
+      "a delay per host) and incrementally (a second run asks only for what changed). With --index,",
+      "the index is brought up to date too, and a running server switches to it by itself.",
+      "One bad page never stops a crawl: each problem is printed once, and a tally at the end."
+    })
+public final class CrawlCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--list-sites", description = "List the site profiles, one name a line, and stop.")
+  boolean listSites;
+
+  @Option(names = "--site", arity = "1..*", paramLabel = "NAME", description = "Sites to crawl (see --list-sites).")
+  List<String> sites = new ArrayList<>();
+
+  @Option(names = "--store", paramLabel = "DIR", description = "Store folder: one NAME.jsonl per site, plus the crawl state.")
+  Path store;
+
+  @Option(names = "--since", paramLabel = "DATE", description = "Only releases dated on or after DATE (YYYY-MM-DD).")
+  String since;
+
+  @Option(names = "--max-pages", paramLabel = "N", description = "Fetch at most N pages (lists and releases) per site.")
+  Long maxPages;
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Bring this index up to date with what the crawl stored and removed.")
+  Path index;
+
+  @Option(names = "--base-url", paramLabel = "[NAME=]URL", description = "Fetch from a mirror: URL for every site, or NAME=URL for one site (repeatable).")
+  List<String> baseUrls = new ArrayList<>();
+
+  @Option(names = "--profiles", paramLabel = "DIR", description = "Extra site profiles (*.json) besides the shipped ones.")
+  Path profilesDir;
+
+  @Option(names = "--delay-ms", paramLabel = "MS", description = "Least time between requests to one host (default: each profile's delay_millis; robots.txt may ask more).")
+  Long delayMillis;
+
+  @Option(names = "--per-host", paramLabel = "N", description = "Requests in flight to one host at once (default: ${DEFAULT-VALUE}).")
+  int perHost = 1;
+
+  @Option(names = "--timeout-ms", paramLabel = "MS", description = "Give up on a response that has not started after MS (default: ${DEFAULT-VALUE}).")
+  long timeoutMillis = 30_000;
+
+  @Option(names = "--connect-timeout-ms", paramLabel = "MS", description = "Give up connecting after MS (default: ${DEFAULT-VALUE}).")
+  long connectTimeoutMillis = 10_000;
+
+  @Option(names = "--retries", paramLabel = "N", description = "Retries after a 429, a 5xx or a timeout (default: ${DEFAULT-VALUE}).")
+  int retries = 3;
+
+  @Option(names = "--backoff-ms", paramLabel = "MS", description = "Wait before the first retry, doubled for each next one (default: ${DEFAULT-VALUE}).")
+  long backoffMillis = 2_000;
+
+  @Option(names = "--max-page-bytes", paramLabel = "BYTES", description = "Larger pages are not read (default: ${DEFAULT-VALUE}).")
+  long maxPageBytes = 10L << 20;
+
+  @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects followed for one page (default: ${DEFAULT-VALUE}).")
+  int maxRedirects = 5;
+
+  @Option(names = "--contact", paramLabel = "EMAIL_OR_URL", description = "Who site owners can contact about this crawler; sent in the User-Agent (default: your user@host).")
+  String contact;
+
+  @Option(names = "--quiet", description = "No progress display; problems and the tally only.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SiteProfiles profiles = profiles(spec, profilesDir);
+    if (listSites) {
+      profiles.names().forEach(out::println);
+      out.flush();
+      return 0;
+    }
+    if (sites.isEmpty()) {
+      throw usage("name the sites to crawl with --site (see --list-sites)");
+    }
+    if (store == null) {
+      throw usage("Missing required option: '--store=DIR'");
+    }
+    LocalDate sinceDate = parseSince();
+    if (maxPages != null && maxPages < 1) {
+      throw usage("--max-pages must be at least 1, was " + maxPages);
+    }
+    Map<SiteProfile, UrlMapping> crawled = new LinkedHashMap<>();
+    for (String name : sites) {
+      SiteProfile profile = profile(spec, profilesDir, name);
+      crawled.put(profile, mapping(profile));
+    }
+    long delay = delayMillis != null ? delayMillis : crawled.keySet().stream().mapToLong(SiteProfile::delayMillis).max().orElse(1000);
+    FetchSettings settings;
+    try {
+      settings = new FetchSettings(
+          FetchSettings.userAgent(contact == null ? FetchSettings.defaultContact() : contact),
+          Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(timeoutMillis), retries, Duration.ofMillis(Math.max(0, backoffMillis)),
+          maxPageBytes, maxRedirects, Duration.ofMillis(Math.max(0, delay)), Duration.ofSeconds(30), perHost, true);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    long started = System.nanoTime();
+    Crawl.Result result;
+    List<String> problems;
+    try (CrawlProgress progress = new CrawlProgress(err, quiet)) {
+      var limits = new SiteCrawler.Limits(sinceDate, maxPages == null ? Long.MAX_VALUE : maxPages);
+      result = new Crawl(profiles, store, settings, limits, progress).run(crawled);
+      problems = progress.problems();
+    }
+    printTally(out, result, problems, (System.nanoTime() - started) / 1_000_000);
+    int status = 0;
+    CrawlCounters c = result.counters();
+    if (c.get(CrawlCounters.Outcome.FETCHED) + c.get(CrawlCounters.Outcome.NOT_MODIFIED) == 0) {
+      err.println("error: no page could be fetched. Check the network (or --base-url) and the problems above.");
+      status = 1;
+    }
+    if (index != null) {
+      updateIndex(out, result);
+    }
+    out.flush();
+    return status;
+  }
+
+  private LocalDate parseSince() {
+    if (since == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(since.strip());
+    } catch (DateTimeParseException e) {
+      throw usage("--since must be a date like 2024-01-31, was " + since);
+    }
+  }
+
+  private UrlMapping mapping(SiteProfile profile) {
+    String chosen = null;
+    for (String value : baseUrls) {
+      int eq = value.indexOf('=');
+      if (eq > 0 && !value.substring(0, eq).contains(":")) {
+        if (value.substring(0, eq).equals(profile.name())) {
+          chosen = value.substring(eq + 1);
+        }
+      } else if (chosen == null) {
+        chosen = value;
+      }
+    }
+    return chosen == null ? UrlMapping.direct(profile) : mirror(spec, profile, chosen);
+  }
+
+  private void printTally(PrintWriter out, Crawl.Result result, List<String> problems, long millis) {
+    out.printf("Crawled %s in %.1f s: %s%n", String.join(", ", sites), millis / 1000.0, result.counters().tally());
+    for (Path file : result.storeFiles()) {
+      out.printf("Store: %s%n", file);
+    }
+    if (!problems.isEmpty()) {
+      out.printf("%,d problem%s, each printed once above as \"problem: [site] URL: reason\".%n", problems.size(), problems.size() == 1 ? "" : "s");
+    }
+  }
+
+  /** Brings the index up to date: a first full build from the store, afterwards updates. */
+  private void updateIndex(PrintWriter out, Crawl.Result result) throws IOException, InterruptedException {
+    IndexLayout layout = new IndexLayout(index);
+    var indexer = new CorpusIndexer(new Analyzers(), new DocumentMapper(ThemeClassifier.bundled()), Runtime.getRuntime().availableProcessors(), 256);
+    CorpusIndexer.Result indexed;
+    if (layout.current().isEmpty()) {
+      List<Path> files;
+      try (var walk = Files.list(store)) {
+        files = walk.filter(dev.policysearch.corpus.store.JsonLinesReader::isCorpusFile).sorted().toList();
+      }
+      indexed = indexer.run(files, layout, IndexProgress.NONE);
+    } else if (result.changed().isEmpty() && result.removed().isEmpty()) {
+      out.printf("Index %s: already up to date.%n", index);
+      return;
+    } else {
+      Path changes = Files.createTempFile("crawl-changes", ".jsonl");
+      try {
+        try (JsonLinesWriter writer = JsonLinesWriter.open(changes)) {
+          for (var document : result.changed()) {
+            writer.write(document);
+          }
+        }
+        List<Path> files = result.changed().isEmpty() ? List.of() : List.of(changes);
+        indexed = indexer.run(files, List.copyOf(result.removed()), true, layout, IndexProgress.NONE);
+      } finally {
+        Files.deleteIfExists(changes);
+      }
+    }
+    if (indexed.generation().isEmpty()) {
+      out.printf("Index %s: nothing to index; left as it was.%n", index);
+    } else {
+      out.printf("Index %s: %,d releases added or updated, %,d removed -> %s%n",
+          index, indexed.counters().indexedCount(), indexed.counters().deletedCount(), indexed.generation().get().getFileName());
+    }
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  static SiteProfiles profiles(CommandLine.Model.CommandSpec spec, Path dir) {
+    try {
+      return SiteProfiles.load(dir);
+    } catch (IOException e) {
+      throw new IllegalStateException(e.getMessage() + ". Fix the profile file, then run again.", e);
+    }
+  }
+
+  static SiteProfile profile(CommandLine.Model.CommandSpec spec, Path dir, String name) {
+    SiteProfiles profiles = profiles(spec, dir);
+    try {
+      return profiles.require(name);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  static UrlMapping mirror(CommandLine.Model.CommandSpec spec, SiteProfile profile, String baseUrl) {
+    try {
+      return UrlMapping.mirror(profile, baseUrl);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.policysearch.indexer.crawl;
+
+import java.time.Duration;
+
+/**
+ * How the crawler behaves on the network.
+ *
+ * @param userAgent sent with every request and matched against robots.txt groups by its first word
+ * @param connectTimeout giving up on a connection
+ * @param readTimeout giving up on a response that does not start
+ * @param retries further attempts after a 429, a 5xx or a timeout
+ * @param backoff wait before the first retry; doubled for each further one (a Retry-After header
+ *     asks for longer)
+ * @param maxPageBytes larger pages are not read and count as failed
+ * @param maxRedirects redirects followed for one page
+ * @param delay least time between the start of two requests to one host
+ * @param maxCrawlDelay the most a robots.txt Crawl-delay is allowed to stretch {@code delay} to
+ * @param perHostConcurrency requests in flight to one host at once
+ * @param obeyRobots whether robots.txt is read and obeyed (always, except in tests of the rest)
+ */
+public record FetchSettings(
+    String userAgent,
+    Duration connectTimeout,
+    Duration readTimeout,
+    int retries,
+    Duration backoff,
+    long maxPageBytes,
+    int maxRedirects,
+    Duration delay,
+    Duration maxCrawlDelay,
+    int perHostConcurrency,
+    boolean obeyRobots) {
+
+  /** The name robots.txt files address us by. */
+  public static final String ROBOT_NAME = "policy-search-crawler";
+
+  public FetchSettings {
+    check(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connect timeout must be positive");
+    check(!readTimeout.isNegative() && !readTimeout.isZero(), "read timeout must be positive");
+    check(retries >= 0 && retries <= 10, "retries must be between 0 and 10, was " + retries);
+    check(maxPageBytes >= 1024, "max page size must be at least 1 KB, was " + maxPageBytes);
+    check(maxRedirects >= 0 && maxRedirects <= 20, "max redirects must be between 0 and 20, was " + maxRedirects);
+    check(!delay.isNegative(), "delay must not be negative");
+    check(perHostConcurrency >= 1 && perHostConcurrency <= 16, "per-host concurrency must be between 1 and 16, was " + perHostConcurrency);
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** A User-Agent naming the tool and whom to contact about it. */
+  public static String userAgent(String contact) {
+    return ROBOT_NAME + "/0.1 (policy release search; contact: " + contact + ")";
+  }
+
+  /** The contact used when none is given: the operator's user and machine. */
+  public static String defaultContact() {
+    String user = System.getProperty("user.name", "operator");
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "localhost";
+    }
+    return user + "@" + host;
+  }
+
+  public static FetchSettings defaults() {
+    return new FetchSettings(
+        userAgent(defaultContact()),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        3,
+        Duration.ofSeconds(2),
+        10L << 20,
+        5,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(30),
+        1,
+        true);
+  }
+}
