@@ -148,14 +148,22 @@ public final class Pairing {
   }
 
   private static Optional<PolicyDocument> linked(String pairUrl, Map<String, PolicyDocument> byUrl) {
-    return pairUrl == null ? Optional.empty() : Optional.ofNullable(byUrl.get(UrlNormalizer.withoutScheme(pairUrl)));
+    return pairUrl == null ? Optional.empty() : Optional.ofNullable(byUrl.get(pathOf(pairUrl)));
+  }
+
+  /**
+   * A link is matched by path and query only: a ministry serves its pages under more than one host
+   * (fmprc.gov.cn and mfa.gov.cn) and links to whichever it likes.
+   */
+  private static String pathOf(String url) {
+    return UrlNormalizer.withoutScheme(url).replaceFirst("^[^/]*", "");
   }
 
   private static Map<String, PolicyDocument> byUrl(List<PolicyDocument> docs) {
     Map<String, PolicyDocument> map = new HashMap<>();
     for (PolicyDocument d : docs) {
       if (d.url() != null) {
-        map.put(UrlNormalizer.withoutScheme(d.url()), d);
+        map.put(pathOf(d.url()), d);
       }
     }
     return map;

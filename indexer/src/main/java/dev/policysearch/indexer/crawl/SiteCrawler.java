@@ -36,6 +36,10 @@ public final class SiteCrawler {
     void page(String site, String url, Outcome outcome);
   }
 
+  /** Outcomes of a page that was read, so asking "changed since?" is enough next time. */
+  private static final Set<CrawlState.Status> REVALIDATED =
+      java.util.EnumSet.of(CrawlState.Status.DUPLICATE, CrawlState.Status.EMPTY, CrawlState.Status.OLDER);
+
   private final SiteProfile profile;
   private final UrlMapping mapping;
   private final Fetcher fetcher;
@@ -178,7 +182,9 @@ public final class SiteCrawler {
     Optional<CrawlState.Entry> known = state.get(url);
     Optional<String> storedId = known.map(CrawlState.Entry::id).filter(id -> store.get(id).isPresent());
     Fetcher.Validators validators =
-        known.filter(e -> e.status() == CrawlState.Status.STORED && storedId.isPresent()).map(CrawlState.Entry::validators).orElse(null);
+        known.filter(e -> e.status() == CrawlState.Status.STORED ? storedId.isPresent() : REVALIDATED.contains(e.status()))
+            .map(CrawlState.Entry::validators)
+            .orElse(null);
     fetches++;
     Fetcher.Outcome outcome = fetcher.fetch(mapping.toFetch(url), validators, mapping::toFetch);
     switch (outcome) {

@@ -87,7 +87,14 @@ public final class PageExtractor {
     if (idPattern != null) {
       Matcher m = idPattern.matcher(publicUrl);
       if (m.find()) {
-        return profile.id().prefix() + (m.groupCount() >= 1 ? m.group(1) : m.group());
+        String part = m.group();
+        for (int g = 1; g <= m.groupCount(); g++) {
+          if (m.group(g) != null) {
+            part = m.group(g); // the first group that took part: alternatives may each have one
+            break;
+          }
+        }
+        return profile.id().prefix() + part;
       }
     }
     return profile.id().prefix() + sha256(publicUrl).substring(0, 16);

@@ -149,6 +149,9 @@ final class FixtureSite implements AutoCloseable {
       return files.get(path);
     }
     String relative = path.startsWith("/") ? path.substring(1) : path;
+    if (relative.isEmpty() || relative.endsWith("/")) {
+      relative += "index.html"; // a folder URL, as web servers answer it
+    }
     if (relative.contains("..")) {
       return null;
     }
