@@ -58,8 +58,15 @@ public final class IndexerProcess {
   }
 
   public static Result index(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    List<String> all = new ArrayList<>(List.of("index"));
+    all.addAll(List.of(args));
+    return run(timeoutSeconds, all.toArray(String[]::new));
+  }
+
+  /** Runs any indexer command ({@code crawl ...}, {@code check-profile ...}) and waits for it. */
+  public static Result run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString(), "index"));
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
