@@ -129,7 +129,7 @@ public final class CrawlCommand implements Callable<Integer> {
       settings = new FetchSettings(
           FetchSettings.userAgent(contact == null ? FetchSettings.defaultContact() : contact),
           Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(timeoutMillis), retries, Duration.ofMillis(Math.max(0, backoffMillis)),
-          maxPageBytes, maxRedirects, Duration.ofMillis(Math.max(0, delay)), Duration.ofSeconds(30), perHost, true);
+          maxPageBytes, maxRedirects, Duration.ofMillis(Math.max(0, delay)), Duration.ofSeconds(300), perHost, true);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param maxPageBytes larger pages are not read and count as failed
  * @param maxRedirects redirects followed for one page
  * @param delay least time between the start of two requests to one host
- * @param maxCrawlDelay the most a robots.txt Crawl-delay is allowed to stretch {@code delay} to
+ * @param maxCrawlDelay the longest robots.txt Crawl-delay obeyed; a longer one is read as "do not crawl"
  * @param perHostConcurrency requests in flight to one host at once
  * @param obeyRobots whether robots.txt is read and obeyed (always, except in tests of the rest)
  */
@@ -77,7 +77,7 @@ public record FetchSettings(
         10L << 20,
         5,
         Duration.ofSeconds(1),
-        Duration.ofSeconds(30),
+        Duration.ofSeconds(300),
         1,
         true);
   }

@@ -253,9 +253,9 @@ public final class Fetcher implements AutoCloseable {
       rules = parser.failedFetch(404);
     }
     if (rules.getCrawlDelay() != BaseRobotRules.UNSET_CRAWL_DELAY && rules.getCrawlDelay() > 0) {
-      long millis = Math.min(rules.getCrawlDelay(), settings.maxCrawlDelay().toMillis());
-      gate(uri).atLeast(millis);
-      LOG.info("{} asks for a crawl delay of {} ms; using {} ms", robotsUrl, rules.getCrawlDelay(), Math.max(millis, settings.delay().toMillis()));
+      // The parser already read a delay over maxCrawlDelay as "do not crawl".
+      gate(uri).atLeast(rules.getCrawlDelay());
+      LOG.info("{} asks for a crawl delay of {} ms", robotsUrl, rules.getCrawlDelay());
     }
     robots.put(origin, rules);
     return rules;
