@@ -63,9 +63,11 @@ class CrawlIT {
         .behave("/big/huge.htm", FixtureSite.Behaviour.HUGE);
   }
 
-  private Run crawlEdges(FixtureSite site, Path store) {
-    return crawl("--site", "edge-cases", "--profiles", Fixtures.edgeCaseProfiles().toString(), "--store", store.toString(),
-        "--base-url", site.baseUrl(), "--timeout-ms", "500", "--retries", "1", "--max-page-bytes", "300000");
+  private Run crawlEdges(FixtureSite site, Path store, String... more) {
+    List<String> args = new ArrayList<>(List.of("--site", "edge-cases", "--profiles", Fixtures.edgeCaseProfiles().toString(),
+        "--store", store.toString(), "--base-url", site.baseUrl(), "--timeout-ms", "500", "--retries", "1", "--max-page-bytes", "300000"));
+    args.addAll(List.of(more));
+    return crawl(args.toArray(String[]::new));
   }
 
   @Test
@@ -117,6 +119,43 @@ class CrawlIT {
         assertTrue(asked.stream().allMatch(r -> r.status() == 304), path + ": " + asked);
       }
       assertArrayEquals(before, Files.readAllBytes(store.resolve("edge-cases.jsonl")));
+    }
+  }
+
+  @Test
+  void changedAndRemovedPagesReachTheStoreAndTheIndex() throws Exception {
+    Path store = tmp.resolve("store");
+    Path index = tmp.resolve("index");
+    try (FixtureSite site = edgeSite()) {
+      Run first = crawlEdges(site, store, "--index", index.toString());
+      assertEquals(0, first.status(), first.err());
+      assertEquals(4, liveDocs(index));
+
+      Path changed = tmp.resolve("plain-changed.htm");
+      String page = Files.readString(Fixtures.sites().resolve("edge-cases/pages/articles/plain.htm"));
+      Files.writeString(changed, page.replace("<div class=\"share\">", "<p>三、本通知自印发之日起施行。</p><div class=\"share\">"));
+      site.withFile("/articles/plain.htm", changed).behave("/articles/malformed.htm", FixtureSite.Behaviour.GONE);
+
+      Run second = crawlEdges(site, store, "--index", index.toString());
+      assertEquals(0, second.status(), second.err());
+      assertTrue(second.out().contains("stored 1,") && second.out().contains("removed 1"), second.out());
+      Map<String, PolicyDocument> stored = read(store.resolve("edge-cases.jsonl"));
+      assertEquals(List.of("edge-gbk-no-header", "edge-plain", "edge-retry"), List.copyOf(stored.keySet()));
+      assertTrue(stored.get("edge-plain").body().endsWith("三、本通知自印发之日起施行。"), stored.get("edge-plain").body());
+      assertTrue(second.out().contains("1 releases added or updated, 1 removed"), second.out());
+      assertEquals(3, liveDocs(index));
+    }
+  }
+
+  @Test
+  void sinceSkipsOlderReleasesAndStopsReadingTheList() throws Exception {
+    Path store = tmp.resolve("store");
+    try (FixtureSite site = edgeSite()) {
+      Run run = crawlEdges(site, store, "--since", "2024-02-28");
+      assertEquals(0, run.status(), run.err());
+      assertEquals(List.of("edge-gbk-no-header", "edge-plain"), List.copyOf(read(store.resolve("edge-cases.jsonl")).keySet()));
+      assertTrue(site.requests().stream().noneMatch(r -> r.path().equals("/articles/malformed.htm")), "older releases are not fetched");
+      assertTrue(run.out().contains("older-than-since"), run.out());
     }
   }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FixtureSite implements AutoCloseable {
 
   /** Misbehaviours a path can be given. */
-  enum Behaviour { FAIL_ONCE, SLOW, REDIRECT_LOOP, HUGE }
+  enum Behaviour { FAIL_ONCE, SLOW, REDIRECT_LOOP, HUGE, GONE }
 
   /** A request as the server saw it. */
   record Seen(String path, boolean conditional, int status) {}
@@ -113,6 +113,9 @@ final class FixtureSite implements AutoCloseable {
     int hit = hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     if (behaviour == Behaviour.FAIL_ONCE && hit == 1) {
       return send(exchange, 500, "text/plain", "temporary failure".getBytes());
+    }
+    if (behaviour == Behaviour.GONE) {
+      return send(exchange, 404, "text/html", "<html><body>removed</body></html>".getBytes());
     }
     if (behaviour == Behaviour.SLOW) {
       Thread.sleep(2_000);
