@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 
 /**
  * Crawls one site: its release lists page by page (newest first), each release page found on them,
@@ -151,8 +150,13 @@ public final class SiteCrawler {
       }
       case Fetcher.Outcome.Page p -> {
         count(url, Outcome.FETCHED);
-        Document doc = Jsoup.parse(CharsetRule.decode(p.body(), p.contentType()), p.url());
-        ListExtractor.ListPage raw = lists.read(doc, p.url(), first);
+        ListExtractor.ListPage raw;
+        try {
+          raw = lists.read(Jsoup.parse(CharsetRule.decode(p.body(), p.contentType()), p.url()), p.url(), first);
+        } catch (RuntimeException e) {
+          listener.problem(profile.name(), url, "could not read the list page: " + e);
+          return Optional.empty();
+        }
         List<ListExtractor.Item> items = new ArrayList<>();
         for (ListExtractor.Item item : raw.items()) {
           String link = normalize(mapping.toPublic(item.url()));
@@ -193,8 +197,16 @@ public final class SiteCrawler {
         count(url, Outcome.FETCHED);
         String finalUrl = Optional.ofNullable(normalize(mapping.toPublic(p.url()))).orElse(url);
         visited.add(finalUrl);
-        Document doc = Jsoup.parse(CharsetRule.decode(p.body(), p.contentType()), p.url());
-        stored(url, p, extractor.extract(doc, finalUrl));
+        PageExtractor.Extraction extraction;
+        try {
+          extraction = extractor.extract(Jsoup.parse(CharsetRule.decode(p.body(), p.contentType()), p.url()), finalUrl);
+        } catch (RuntimeException e) {
+          // A page no rule foresaw (pathological markup): count it, report it, go on.
+          counters.add(Outcome.FAILED);
+          listener.problem(profile.name(), url, "could not read the page: " + e);
+          return;
+        }
+        stored(url, p, extraction);
       }
       case Fetcher.Outcome.HttpError e when (e.status() == 404 || e.status() == 410) && storedId.isPresent() -> {
         store.remove(storedId.get());

@@ -67,7 +67,9 @@ public final class SiteProfiles {
   /** Reads one profile; a mistake in it is reported with the file and what is wrong. */
   public static SiteProfile parse(byte[] json, String origin) throws IOException {
     try {
-      return MAPPER.readValue(json, SiteProfile.class);
+      SiteProfile profile = MAPPER.readValue(json, SiteProfile.class);
+      checkSelectors(profile);
+      return profile;
     } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IOException("site profile " + origin + ": " + cause.getMessage(), e);
@@ -75,6 +77,34 @@ public final class SiteProfiles {
       throw new IOException("site profile " + origin + ": " + e.getOriginalMessage() + " at " + location(e), e);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IOException("site profile " + origin + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every CSS selector of the profile, parsed now so a typo is reported when the profile loads. */
+  private static void checkSelectors(SiteProfile profile) {
+    java.util.List<String> selectors = new java.util.ArrayList<>();
+    for (SiteProfile.ListSource list : profile.lists()) {
+      selectors.add(list.items());
+      selectors.add(list.link());
+      if (list.date() != null && list.date().selector() != null) {
+        selectors.add(list.date().selector());
+      }
+      if (list.next() != null && list.next().selector() != null) {
+        selectors.add(list.next().selector());
+      }
+    }
+    SiteProfile.ArticleRules a = profile.article();
+    for (var rules : java.util.List.of(a.title(), a.date(), a.issuer(), a.docNumber(), a.attachments(), a.pairLink())) {
+      rules.stream().map(FieldRule::selector).filter(java.util.Objects::nonNull).forEach(selectors::add);
+    }
+    selectors.addAll(a.body().selectors());
+    selectors.addAll(a.body().remove());
+    for (String css : selectors) {
+      try {
+        org.jsoup.select.QueryParser.parse(css);
+      } catch (org.jsoup.select.Selector.SelectorParseException e) {
+        throw new IllegalArgumentException(profile.name() + ": bad CSS selector '" + css + "': " + e.getMessage());
+      }
     }
   }
 

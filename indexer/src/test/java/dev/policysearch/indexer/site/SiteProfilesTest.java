@@ -47,6 +47,10 @@ class SiteProfilesTest {
         "{\"name\":\"x\",\"site\":\"x.gov.cn\",\"lang\":\"zh\",\"lists\":[{\"url\":\"https://x.gov.cn/l.htm\"}],\"article\":{\"title\":[{\"selector\":\"h1\"}],\"body\":{\"selectors\":[\"#c\"]}}}"
             .getBytes(StandardCharsets.UTF_8), "x.json"));
     assertTrue(bad.getMessage().contains("site must be an origin"), bad.getMessage());
+    IOException css = assertThrows(IOException.class, () -> SiteProfiles.parse(
+        "{\"name\":\"x\",\"site\":\"https://x.gov.cn\",\"lang\":\"zh\",\"lists\":[{\"url\":\"https://x.gov.cn/l.htm\"}],\"article\":{\"title\":[{\"selector\":\"h1[\"}],\"body\":{\"selectors\":[\"#c\"]}}}"
+            .getBytes(StandardCharsets.UTF_8), "x.json"));
+    assertTrue(css.getMessage().contains("bad CSS selector 'h1['"), css.getMessage());
   }
 
   @Test
