@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The bilingual glossary of policy terms ({@code glossary-zh-en.tsv}, docs/GLOSSARY.md): what a
+ * The bilingual glossary ({@link #FILES}: policy terms, place names, news vocabulary; docs/GLOSSARY.md): what a
  * Chinese term is called in English and the other way round, for expanding a query into the
  * other language. Lookups are longest-match: in Chinese over characters, in English over whole
  * words.
@@ -25,6 +25,12 @@ import java.util.Set;
 public final class Glossary {
 
   public static final String FILE = "glossary-zh-en.tsv";
+
+  /**
+   * Every glossary file, read in this order and merged: policy terms, then place names, then
+   * general news vocabulary. Each can be replaced from {@code POLICY_SEARCH_LEXICON_DIR}.
+   */
+  public static final List<String> FILES = List.of(FILE, "glossary-places-zh-en.tsv", "glossary-news-zh-en.tsv");
 
   private static volatile Glossary bundled;
 
@@ -61,7 +67,7 @@ public final class Glossary {
     return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
   }
 
-  /** The glossary in use: {@code POLICY_SEARCH_LEXICON_DIR}/glossary-zh-en.tsv, else the bundled one. */
+  /** The glossary in use: each of {@link #FILES} from {@code POLICY_SEARCH_LEXICON_DIR} when there, else the bundled one. */
   public static Glossary bundled() {
     Glossary glossary = bundled;
     if (glossary == null) {
@@ -77,44 +83,61 @@ public final class Glossary {
 
   private static Glossary load() {
     String dir = System.getenv("POLICY_SEARCH_LEXICON_DIR");
-    try {
-      if (dir != null && !dir.isBlank() && Files.isRegularFile(Path.of(dir, FILE))) {
-        try (InputStream in = Files.newInputStream(Path.of(dir, FILE))) {
-          return parse(in);
+    Map<String, Set<String>> toEnglish = new HashMap<>();
+    Map<String, Set<String>> toChinese = new HashMap<>();
+    for (String file : FILES) {
+      try {
+        if (dir != null && !dir.isBlank() && Files.isRegularFile(Path.of(dir, file))) {
+          try (InputStream in = Files.newInputStream(Path.of(dir, file))) {
+            read(in, toEnglish, toChinese);
+          }
+        } else {
+          try (InputStream in = Glossary.class.getResourceAsStream(PolicyLexicon.RESOURCE_DIR + file)) {
+            read(in, toEnglish, toChinese);
+          }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the glossary file " + file + ": " + e.getMessage(), e);
       }
-      try (InputStream in = Glossary.class.getResourceAsStream(PolicyLexicon.RESOURCE_DIR + FILE)) {
-        return parse(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the glossary: " + e.getMessage(), e);
     }
+    return of(toEnglish, toChinese);
   }
 
+  /** One glossary file (tests, tools). */
   public static Glossary parse(InputStream in) throws IOException {
     Map<String, Set<String>> toEnglish = new HashMap<>();
     Map<String, Set<String>> toChinese = new HashMap<>();
-    if (in != null) {
-      var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String[] sides = line.split("\t");
-        if (sides.length != 2) {
-          continue;
-        }
-        List<String> zh = forms(sides[0], false);
-        List<String> en = forms(sides[1], true);
-        for (String z : zh) {
-          toEnglish.computeIfAbsent(z, k -> new LinkedHashSet<>()).addAll(en);
-        }
-        for (String e : en) {
-          toChinese.computeIfAbsent(e, k -> new LinkedHashSet<>()).addAll(zh);
-        }
+    read(in, toEnglish, toChinese);
+    return of(toEnglish, toChinese);
+  }
+
+  /** Adds the entries of one file (a missing one, {@code in == null}, adds nothing). */
+  private static void read(InputStream in, Map<String, Set<String>> toEnglish, Map<String, Set<String>> toChinese) throws IOException {
+    if (in == null) {
+      return;
+    }
+    var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] sides = line.split("\t");
+      if (sides.length != 2) {
+        continue;
+      }
+      List<String> zh = forms(sides[0], false);
+      List<String> en = forms(sides[1], true);
+      for (String z : zh) {
+        toEnglish.computeIfAbsent(z, k -> new LinkedHashSet<>()).addAll(en);
+      }
+      for (String e : en) {
+        toChinese.computeIfAbsent(e, k -> new LinkedHashSet<>()).addAll(zh);
       }
     }
+  }
+
+  private static Glossary of(Map<String, Set<String>> toEnglish, Map<String, Set<String>> toChinese) {
     Map<String, List<String>> en = new HashMap<>();
     toEnglish.forEach((k, v) -> en.put(k, List.copyOf(v)));
     Map<String, List<String>> zh = new HashMap<>();

@@ -54,4 +54,36 @@ class GlossaryTest {
   void bundledGlossaryHasAtLeastAThousandEntries() {
     assertTrue(Glossary.bundled().size() >= 1000, "size " + Glossary.bundled().size());
   }
+
+  @Test
+  void everyGlossaryFileIsWellFormedAndNoChineseFormIsOnTwoLines() throws Exception {
+    java.util.Map<String, String> seen = new java.util.HashMap<>();
+    for (String file : Glossary.FILES) {
+      try (var in = Glossary.class.getResourceAsStream(PolicyLexicon.RESOURCE_DIR + file)) {
+        assertTrue(in != null, file + " is bundled");
+        int lineNumber = 0;
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1)) {
+          lineNumber++;
+          if (line.isBlank() || line.startsWith("#")) {
+            continue;
+          }
+          String where = file + ":" + lineNumber;
+          assertEquals(2, line.split("\t", -1).length, where + " has one TAB: " + line);
+          for (String zh : line.split("\t")[0].split("\\|")) {
+            String form = zh.strip();
+            assertTrue(!form.isEmpty(), where + ": empty alternative");
+            String before = seen.put(form, where);
+            assertTrue(before == null, form + " is on " + before + " and " + where);
+          }
+        }
+      }
+    }
+    assertTrue(seen.size() > 10_000, "Chinese forms: " + seen.size());
+  }
+
+  @Test
+  void placeNamesAndNewsWordsTranslate() {
+    assertEquals(java.util.List.of("zhuzhou"), Glossary.bundled().segmentChinese("株洲").get(0).english());
+    assertTrue(Glossary.bundled().findEnglish(java.util.List.of("Suez", "Canal")).size() == 1);
+  }
 }

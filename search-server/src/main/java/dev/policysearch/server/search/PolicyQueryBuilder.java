@@ -63,10 +63,12 @@ public final class PolicyQueryBuilder {
   static final float PARTIAL_WEIGHT = 0.3f;
 
   /**
-   * Share of a coordination unit a clause earns when it matches only through the glossary: the
-   * releases in the language typed come first, the other language fills in after them.
+   * Share of a coordination unit a clause earns when it matches only through the glossary: among
+   * releases matching as many terms, those in the language typed come first; a release in the
+   * other language that matches every term of a two-term query ranks above one in the typed
+   * language that matches a single term (docs/RELEVANCE.md has the trade measured).
    */
-  static final float TRANSLATED_COORDINATION = 0.5f;
+  static final float TRANSLATED_COORDINATION = 0.6f;
 
   /** Weight of a loose match: every word of the term, near each other, in any order. */
   static final float LOOSE_WEIGHT = 0.4f;
