@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +80,10 @@ public final class Fetcher implements AutoCloseable {
       }
     }
   }
+
+  /** Cuts off bodies that take too long (one daemon thread for every fetcher). */
+  private static final ScheduledExecutorService DEADLINES =
+      Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("fetch-deadlines").unstarted(r));
 
   private final FetchSettings settings;
   private final HttpClient client;
@@ -204,7 +211,20 @@ public final class Fetcher implements AutoCloseable {
         if (declared > settings.maxPageBytes()) {
           return Attempt.done(new Outcome.Failed(url, "page of " + declared + " bytes is over the limit of " + settings.maxPageBytes()));
         }
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxPageBytes() + 1));
+        byte[] bytes;
+        // The request timeout covers the wait for the headers only; a body that trickles is cut
+        // off by closing its stream when the same time has passed again.
+        var cutOff = DEADLINES.schedule(() -> closeQuietly(body), settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+          bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxPageBytes() + 1));
+        } catch (IOException e) {
+          if (cutOff.isDone()) {
+            return new Attempt(new Outcome.Failed(url, "page not received within " + settings.readTimeout().toMillis() + " ms"), true, Optional.empty());
+          }
+          throw e;
+        } finally {
+          cutOff.cancel(false);
+        }
         if (bytes.length > settings.maxPageBytes()) {
           return Attempt.done(new Outcome.Failed(url, "page is over the limit of " + settings.maxPageBytes() + " bytes"));
         }
@@ -263,6 +283,14 @@ public final class Fetcher implements AutoCloseable {
 
   private HostGate gate(URI uri) {
     return hosts.computeIfAbsent(uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT), h -> new HostGate(settings.perHostConcurrency(), settings.delay().toMillis()));
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // closing to abort: nothing more to do
+    }
   }
 
   private static String message(Throwable e) {

@@ -138,9 +138,15 @@ public final class SiteCrawler {
     fetches++;
     Fetcher.Outcome outcome = fetcher.fetch(mapping.toFetch(url), known.map(CrawlState.Entry::validators).orElse(null), mapping::toFetch);
     switch (outcome) {
+      case Fetcher.Outcome.NotModified n when known.isEmpty() -> {
+        // 304 to a request that asked nothing: a broken server; there is nothing to reuse.
+        count(url, Outcome.HTTP_ERRORS);
+        listener.problem(profile.name(), url, "HTTP 304 to an unconditional request");
+        return Optional.empty();
+      }
       case Fetcher.Outcome.NotModified n -> {
         count(url, Outcome.NOT_MODIFIED);
-        CrawlState.Entry entry = known.orElseThrow();
+        CrawlState.Entry entry = known.get();
         List<ListExtractor.Item> items = new ArrayList<>();
         for (int i = 0; i < entry.links().size(); i++) {
           String date = entry.linkDates() == null || i >= entry.linkDates().size() ? "" : entry.linkDates().get(i);

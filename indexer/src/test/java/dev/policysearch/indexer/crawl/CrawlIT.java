@@ -58,6 +58,7 @@ class CrawlIT {
     return FixtureSite.serving(Fixtures.sites().resolve("edge-cases").resolve("pages"))
         .behave("/flaky/retry.htm", FixtureSite.Behaviour.FAIL_ONCE)
         .behave("/slow/timeout.htm", FixtureSite.Behaviour.SLOW)
+        .behave("/slow/trickle.htm", FixtureSite.Behaviour.TRICKLE)
         .behave("/loop/a.htm", FixtureSite.Behaviour.REDIRECT_LOOP)
         .behave("/loop/b.htm", FixtureSite.Behaviour.REDIRECT_LOOP)
         .behave("/big/huge.htm", FixtureSite.Behaviour.HUGE);
@@ -86,13 +87,14 @@ class CrawlIT {
       assertFalse(stored.get("edge-malformed").body().contains("脚本写的内容"), "script text is not body text");
 
       String tally = run.out();
-      for (String count : List.of("stored 4", "robots-skipped 1", "http-errors 1", "empty 1", "failed 3", "duplicates 2")) {
+      for (String count : List.of("stored 4", "robots-skipped 1", "http-errors 1", "empty 1", "failed 4", "duplicates 2")) {
         assertTrue(tally.contains(count), "tally has '" + count + "': " + tally);
       }
       assertEquals(1, occurrences(run.err(), "problem: [edge-cases] https://edge.example.gov.cn/articles/missing.htm: HTTP 404"), run.err());
       assertTrue(run.err().contains("redirect loop"), run.err());
       assertTrue(run.err().contains("over the limit"), run.err());
       assertTrue(run.err().contains("no response within 500 ms"), run.err());
+      assertTrue(run.err().contains("page not received within 500 ms"), run.err());
       assertTrue(run.err().contains("robots.txt forbids it"), run.err());
       assertTrue(site.requests().stream().noneMatch(r -> r.path().startsWith("/private/")), "robots.txt was obeyed");
       assertTrue(site.requests().stream().anyMatch(r -> r.path().equals("/robots.txt")));

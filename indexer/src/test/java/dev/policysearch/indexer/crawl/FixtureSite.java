@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FixtureSite implements AutoCloseable {
 
   /** Misbehaviours a path can be given. */
-  enum Behaviour { FAIL_ONCE, SLOW, REDIRECT_LOOP, HUGE, GONE }
+  enum Behaviour { FAIL_ONCE, SLOW, TRICKLE, REDIRECT_LOOP, HUGE, GONE }
 
   /** A request as the server saw it. */
   record Seen(String path, boolean conditional, int status) {}
@@ -141,6 +141,20 @@ final class FixtureSite implements AutoCloseable {
     if (etag.equals(ifNoneMatch)) {
       exchange.sendResponseHeaders(304, -1);
       return 304;
+    }
+    if (behaviour == Behaviour.TRICKLE) {
+      // Headers at once, then the first bytes, then nothing for longer than any read timeout.
+      exchange.getResponseHeaders().add("Content-Type", "text/html");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body, 0, 100);
+        out.flush();
+        Thread.sleep(3_000);
+        out.write(body, 100, body.length - 100);
+      } catch (IOException e) {
+        // the crawler gave up, as it should
+      }
+      return 200;
     }
     String name = file.getFileName().toString();
     String type = name.endsWith(".txt") ? "text/plain" : "text/html"; // no charset: pages must say or be detected
