@@ -161,6 +161,40 @@ class CrawlIT {
     }
   }
 
+  @Test
+  void checkProfileShowsWhatAPageYieldsAndWhy() throws Exception {
+    Path page = Fixtures.sites().resolve("gov-cn/pages/zhengce/content/2024-03/05/content_6936178.htm");
+    String url = "https://www.gov.cn/zhengce/content/2024-03/05/content_6936178.htm";
+    Run json = command("check-profile", "gov-cn", "--file", page.toString(), "--page-url", url, "--json");
+    assertEquals(0, json.status(), json.err());
+    assertEquals(JSON.readTree(Files.readString(Path.of(page + ".expected.json"))), JSON.readTree(json.out()));
+
+    try (FixtureSite site = publisherSite("gov-cn", "gov-cn-en")) {
+      Run fetched = command("check-profile", "gov-cn", "--url", url, "--base-url", site.baseUrl());
+      assertEquals(0, fetched.status(), fetched.err());
+      assertTrue(fetched.out().contains("doc_number  国发〔2024〕7号"), fetched.out());
+      assertTrue(fetched.out().contains("A crawl would store this release"), fetched.out());
+
+      Run list = command("check-profile", "gov-cn", "--url", "https://www.gov.cn/zhengce/zuixin/home.htm", "--base-url", site.baseUrl());
+      assertTrue(list.out().contains("As a list page") && list.out().contains("A crawl would store nothing from this page"), list.out());
+      assertTrue(list.out().contains("no body: none of the selectors"), list.out());
+
+      Run missing = command("check-profile", "gov-cn", "--url", "https://www.gov.cn/nothing.htm", "--base-url", site.baseUrl());
+      assertEquals(1, missing.status());
+      assertTrue(missing.err().contains("HTTP 404"), missing.err());
+    }
+    Run unknown = command("check-profile", "no-such-site", "--file", page.toString());
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("no site profile named 'no-such-site'"), unknown.err());
+  }
+
+  static Run command(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = IndexerMain.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return new Run(status, out.toString(), err.toString());
+  }
+
   @ParameterizedTest(name = "{0} + {1}")
   @CsvSource({"gov-cn, gov-cn-en", "miit, miit-en", "mfa, mfa-en"})
   void everyShippedProfileCrawlsItsFixtureSiteAndPairsTheLanguages(String zh, String en) throws Exception {
