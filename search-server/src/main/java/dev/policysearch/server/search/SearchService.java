@@ -169,9 +169,21 @@ public final class SearchService {
     return hits;
   }
 
+  /** Stored fields a hit shows: all but the bodies, which the highlighter has already read. */
+  private static final java.util.Set<String> BODIES =
+      java.util.Set.of(Fields.storedBody(dev.policysearch.corpus.Language.ZH), Fields.storedBody(dev.policysearch.corpus.Language.EN));
+
   private static SearchHit hit(StoredFields stored, ScoreDoc sd, String titleHtml, List<String> snippets, SearchHit pair)
       throws IOException {
-    Document doc = stored.document(sd.doc);
+    var visitor =
+        new org.apache.lucene.document.DocumentStoredFieldVisitor() {
+          @Override
+          public Status needsField(org.apache.lucene.index.FieldInfo field) {
+            return BODIES.contains(field.name) ? Status.NO : Status.YES;
+          }
+        };
+    stored.document(sd.doc, visitor);
+    Document doc = visitor.getDocument();
     PolicyDocument d = DocumentMapper.fromStored(doc);
     return new SearchHit(
         d.id(),
