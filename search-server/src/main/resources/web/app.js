@@ -1038,6 +1038,10 @@
     var hl = htmlLangOf(hit.lang);
     if (isNonEmptyString(hit.issuer)) { meta.appendChild(metaItem('hit-issuer', t('hitIssuer'), hit.issuer, hl)); }
     if (isNonEmptyString(hit.doc_number)) { meta.appendChild(metaItem('hit-docnum', t('hitDocNumber'), hit.doc_number, hl)); }
+    if (isNonEmptyString(hit.translation_of)) {
+      // Listed as the other-language version of a better match, not as a match of its own.
+      meta.appendChild(el('span', 'badge badge-translation', t('hitTranslationOf')));
+    }
     li.appendChild(meta);
 
     if (Array.isArray(hit.snippets)) {

@@ -72,7 +72,7 @@ public final class RelatedDocuments {
             new SearchHit(
                 r.id(), r.title(), MarkFormatter.escape(r.title()), List.of(MarkFormatter.escape(opening(r.body()))),
                 r.lang().code(), r.date() == null ? null : r.date().toString(), r.type(), r.source(), r.issuer(),
-                r.docNumber(), r.url(), sd.score, r.pairId(), DocumentMapper.themesOf(doc), null));
+                r.docNumber(), r.url(), sd.score, r.pairId(), DocumentMapper.themesOf(doc), null, null));
       }
       return out;
     } finally {

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * One ranked release. {@code titleHtml} and {@code snippets} are HTML-escaped with the matches in
  * {@code <mark>}; every other field is plain text. {@code pair} is the other-language version when
- * hits are grouped by pair and both versions matched.
+ * hits are grouped by pair and both versions matched. {@code translationOf} names the release this
+ * one translates when it is listed only as the translation of a better match, not as a match of
+ * its own (see PairPropagation).
  */
 public record SearchHit(
     String id,
@@ -22,4 +24,5 @@ public record SearchHit(
     float score,
     String pairId,
     List<String> themes,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) SearchHit pair) {}
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) SearchHit pair,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String translationOf) {}

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
@@ -82,14 +83,18 @@ public final class SearchService {
       return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000, generations.generation().getFileName().toString(), false);
     }
     Query ranked = queries.build(parsed, request.q());
+    List<Query> filters = PolicyQueryBuilder.filters(request);
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
-    PolicyQueryBuilder.filters(request).forEach(f -> filtered.add(f, BooleanClause.Occur.FILTER));
+    filters.forEach(f -> filtered.add(f, BooleanClause.Occur.FILTER));
     Query query = filtered.build();
+    boolean propagate = request.sort() == SearchRequest.Sort.RELEVANCE;
 
     int depth = Math.min(request.page() * request.size(), MAX_DEPTH);
     // Grouping folds a release and its translation into one result: look deeper so a full page
     // of groups remains.
     int window = request.groupPairs() ? Math.min(MAX_DEPTH, depth * 2 + request.size()) : depth;
+    // Translations join the ranking below their originals: look twice as deep for the originals.
+    int fetched = propagate ? Math.min(MAX_DEPTH, window * 2) : window;
     IndexSearcher shared = generations.acquire();
     try {
       // A searcher of its own, over the same reader, carries this request's time limit.
@@ -99,9 +104,15 @@ public final class SearchService {
       FacetsCollectorManager.FacetsResult result =
           request.sort() == SearchRequest.Sort.DATE
               ? FacetsCollectorManager.search(searcher, query, window, byDate(), true, new FacetsCollectorManager())
-              : FacetsCollectorManager.search(searcher, query, window, new FacetsCollectorManager());
+              : FacetsCollectorManager.search(searcher, query, fetched, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
       long total = totalOf(result.facetsCollector(), top.totalHits);
+      Map<Integer, String> translationOf = Map.of();
+      if (propagate) {
+        PairPropagation.Ranking ranking = PairPropagation.apply(searcher, filters, top, window);
+        top = ranking.top();
+        translationOf = ranking.translationOf();
+      }
       List<ScoreDoc[]> groups = request.groupPairs() ? PairGrouping.group(searcher.getIndexReader(), top.scoreDocs) : singles(top.scoreDocs);
       if (request.groupPairs()) {
         total -= top.scoreDocs.length - groups.size();
@@ -109,7 +120,7 @@ public final class SearchService {
       int from = (request.page() - 1) * request.size();
       List<ScoreDoc[]> pageGroups =
           from >= groups.size() ? List.of() : groups.subList(from, Math.min(groups.size(), from + request.size()));
-      List<SearchHit> hits = hits(searcher, query, pageGroups);
+      List<SearchHit> hits = hits(searcher, query, pageGroups, translationOf);
       var facetCounts = facets.count(searcher.getIndexReader(), result.facetsCollector());
       long took = (System.nanoTime() - started) / 1_000_000;
       queryLog.record(request.q(), total, took);
@@ -143,7 +154,8 @@ public final class SearchService {
   }
 
   /** Hits for a page of groups: each group's first document, with its translation attached. */
-  private List<SearchHit> hits(IndexSearcher searcher, Query query, List<ScoreDoc[]> groups) throws IOException {
+  private List<SearchHit> hits(IndexSearcher searcher, Query query, List<ScoreDoc[]> groups, Map<Integer, String> translationOf)
+      throws IOException {
     if (groups.isEmpty()) {
       return List.of();
     }
@@ -157,12 +169,12 @@ public final class SearchService {
     List<SearchHit> hits = new ArrayList<>(groups.size());
     int i = 0;
     for (ScoreDoc[] group : groups) {
-      SearchHit primary = hit(stored, group[0], titles[i], snippets[i], null);
+      SearchHit primary = hit(stored, group[0], titles[i], snippets[i], null, translationOf.get(group[0].doc));
       i++;
       if (group.length > 1) {
-        SearchHit pair = hit(stored, group[1], titles[i], snippets[i], null);
+        SearchHit pair = hit(stored, group[1], titles[i], snippets[i], null, translationOf.get(group[1].doc));
         i++;
-        primary = hit(stored, group[0], titles[i - 2], snippets[i - 2], pair);
+        primary = hit(stored, group[0], titles[i - 2], snippets[i - 2], pair, translationOf.get(group[0].doc));
       }
       hits.add(primary);
     }
@@ -173,7 +185,8 @@ public final class SearchService {
   private static final java.util.Set<String> BODIES =
       java.util.Set.of(Fields.storedBody(dev.policysearch.corpus.Language.ZH), Fields.storedBody(dev.policysearch.corpus.Language.EN));
 
-  private static SearchHit hit(StoredFields stored, ScoreDoc sd, String titleHtml, List<String> snippets, SearchHit pair)
+  private static SearchHit hit(
+      StoredFields stored, ScoreDoc sd, String titleHtml, List<String> snippets, SearchHit pair, String translationOf)
       throws IOException {
     var visitor =
         new org.apache.lucene.document.DocumentStoredFieldVisitor() {
@@ -200,7 +213,8 @@ public final class SearchService {
         Float.isNaN(sd.score) ? 0f : sd.score,
         d.pairId(),
         DocumentMapper.themesOf(doc),
-        pair);
+        pair,
+        translationOf);
   }
 
   /** The generation folder a searcher reads (its name, e.g. gen-000003). */

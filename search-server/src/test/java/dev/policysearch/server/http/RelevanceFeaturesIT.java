@@ -52,6 +52,21 @@ class RelevanceFeaturesIT {
   }
 
   @Test
+  void theTranslationOfAMatchFollowsIt() {
+    JsonNode hits = search("q", "\"urban gas supply\" mining", "size", "10").get("hits");
+    List<String> ids = ApiClient.ids(search("q", "\"urban gas supply\" mining", "size", "10"));
+    assertEquals("sample-en-safety-month", ids.get(0), ids.toString());
+    assertEquals("sample-zh-safety-month", ids.get(1), "the Chinese version comes right after: " + ids);
+    assertEquals("sample-en-safety-month", hits.get(1).path("translation_of").asText(), "and says whose translation it is");
+    assertFalse(hits.get(0).has("translation_of"), "a match of its own says nothing");
+    JsonNode englishOnly = search("q", "\"urban gas supply\" mining", "lang", "en");
+    assertFalse(ApiClient.ids(englishOnly).contains("sample-zh-safety-month"), "filters apply to translations too");
+    JsonNode byDate = search("q", "\"urban gas supply\" mining", "sort", "date");
+    assertFalse(ApiClient.ids(byDate).contains("sample-zh-safety-month"), "sorting by date lists matches only");
+    assertEquals(byDate.get("total").asLong(), search("q", "\"urban gas supply\" mining").get("total").asLong(), "the total counts matches only");
+  }
+
+  @Test
   void anAbbreviationFindsReleasesThatUseTheFullName() {
     List<String> ids = ids("q", "工信部", "size", "50");
     assertTrue(ids.contains("sample-zh-specialized-smes"), ids.toString());
