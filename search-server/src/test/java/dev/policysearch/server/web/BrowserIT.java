@@ -152,6 +152,15 @@ class BrowserIT {
   }
 
   @Test
+  void theTranslationOfAResultIsLabelledAsSuch() {
+    search("\"urban gas supply\" mining");
+    wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() >= 2);
+    List<WebElement> hits = driver.findElements(By.cssSelector("#results .hit"));
+    assertTrue(hits.get(0).findElements(By.cssSelector(".badge-translation")).isEmpty(), "the match itself has no label");
+    assertFalse(hits.get(1).findElements(By.cssSelector(".badge-translation")).isEmpty(), "its Chinese version is labelled");
+  }
+
+  @Test
   void aSuggestionIsPickedWithTheKeyboard() {
     WebElement box = driver.findElement(By.id("q"));
     box.sendKeys("光伏");
