@@ -25,6 +25,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
@@ -61,6 +62,9 @@ public final class PolicyQueryBuilder {
   static final float PARTIAL_COORDINATION = 0.5f;
 
   static final float PARTIAL_WEIGHT = 0.3f;
+
+  /** How far apart, in words, the words of a partially matched term may be in a body. */
+  static final int PARTIAL_SLOP = 200;
 
   /**
    * Share of a coordination unit a clause earns when it matches only through the glossary: among
@@ -305,15 +309,13 @@ public final class PolicyQueryBuilder {
     if (words.isEmpty()) {
       return null;
     }
-    BooleanQuery.Builder all = new BooleanQuery.Builder();
+    BooleanQuery.Builder inTitle = new BooleanQuery.Builder();
+    PhraseQuery.Builder inBody = new PhraseQuery.Builder().setSlop(PARTIAL_SLOP);
     for (String word : words) {
-      all.add(
-          any(
-              new BoostQuery(new TermQuery(new org.apache.lucene.index.Term(Fields.TITLE_ZH, word)), TITLE_BOOST),
-              new TermQuery(new org.apache.lucene.index.Term(Fields.BODY_ZH, word))),
-          BooleanClause.Occur.MUST);
+      inTitle.add(new TermQuery(new org.apache.lucene.index.Term(Fields.TITLE_ZH, word)), BooleanClause.Occur.MUST);
+      inBody.add(new org.apache.lucene.index.Term(Fields.BODY_ZH, word));
     }
-    return all.build();
+    return any(new BoostQuery(inTitle.build(), TITLE_BOOST), inBody.build());
   }
 
   static boolean hasHan(String text) {

@@ -57,8 +57,10 @@ class PolicyQueryBuilderTest {
   @Test
   void termsOfSeveralWordsAlsoMatchLooselyAndByAllTheirWords() {
     String q = builder.build(new UserQueryParser().parse("联合监管"), "联合监管").toString();
-    assertTrue(q.contains("body_zh:\"联合 监管\"~4"), q);
-    assertTrue(q.contains("+body_zh:联合") || q.contains("body_zh:联合"), q);
+    assertTrue(q.contains("body_zh:\"联合 监管\"~4"), "loosely: words close together: " + q);
+    assertTrue(q.contains("body_zh:\"联合 监管\"~" + PolicyQueryBuilder.PARTIAL_SLOP), "partly: the words within a passage of the body: " + q);
+    assertTrue(q.contains("+title_zh:联合 +title_zh:监管"), "or all in the title: " + q);
+    assertFalse(q.contains("+body_zh:联合"), "never anywhere in a long text: " + q);
   }
 
   @Test
