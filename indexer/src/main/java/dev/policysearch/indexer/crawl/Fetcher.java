@@ -34,11 +34,7 @@ public final class Fetcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Fetcher.class);
 
   /** Validators from an earlier fetch, sent to get a 304 when nothing changed. */
-  public record Validators(String etag, String lastModified) {
-    public boolean isEmpty() {
-      return etag == null && lastModified == null;
-    }
-  }
+  public record Validators(String etag, String lastModified) {}
 
   /** What became of a fetch. */
   public sealed interface Outcome {

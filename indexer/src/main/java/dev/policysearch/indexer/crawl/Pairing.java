@@ -1,6 +1,5 @@
 package dev.policysearch.indexer.crawl;
 
-import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.PolicyDocument;
 import dev.policysearch.corpus.analysis.Glossary;
 import java.util.ArrayList;
@@ -176,10 +175,5 @@ public final class Pairing {
   static PolicyDocument withPair(PolicyDocument d, String pairId) {
     return new PolicyDocument(
         d.id(), d.lang(), d.title(), d.body(), d.date(), d.url(), d.source(), d.issuer(), d.docNumber(), d.type(), pairId);
-  }
-
-  /** Which of two paired profiles holds the Chinese releases. */
-  public static boolean isChinese(Language lang) {
-    return lang == Language.ZH;
   }
 }

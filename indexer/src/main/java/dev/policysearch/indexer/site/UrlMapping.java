@@ -2,7 +2,6 @@ package dev.policysearch.indexer.site;
 
 import java.net.URI;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Points a profile at a mirror of its site ({@code --base-url}): every URL on one of the site's
@@ -80,10 +79,6 @@ public final class UrlMapping {
       return true;
     }
     return belongsToSite(host);
-  }
-
-  public Optional<URI> mirrorOrigin() {
-    return Optional.ofNullable(mirror);
   }
 
   private boolean belongsToSite(String host) {
