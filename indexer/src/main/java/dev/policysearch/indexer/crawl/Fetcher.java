@@ -210,11 +210,19 @@ public final class Fetcher implements AutoCloseable {
         byte[] bytes;
         // The request timeout covers the wait for the headers only; a body that trickles is cut
         // off by closing its stream when the same time has passed again.
-        var cutOff = DEADLINES.schedule(() -> closeQuietly(body), settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        var late = new java.util.concurrent.atomic.AtomicBoolean();
+        var cutOff =
+            DEADLINES.schedule(
+                () -> {
+                  late.set(true); // before closing: the reader may fail as soon as the stream closes
+                  closeQuietly(body);
+                },
+                settings.readTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
           bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxPageBytes() + 1));
         } catch (IOException e) {
-          if (cutOff.isDone()) {
+          if (late.get()) {
             return new Attempt(new Outcome.Failed(url, "page not received within " + settings.readTimeout().toMillis() + " ms"), true, Optional.empty());
           }
           throw e;
