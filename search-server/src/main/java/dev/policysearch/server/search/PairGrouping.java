@@ -41,7 +41,8 @@ final class PairGrouping {
     return out;
   }
 
-  private static String value(IndexReader reader, int doc, String field) throws IOException {
+  /** A document's value of a keyword doc-values field (id, pair_id), or null. */
+  static String value(IndexReader reader, int doc, String field) throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
     SortedDocValues values = leaf.reader().getSortedDocValues(field);

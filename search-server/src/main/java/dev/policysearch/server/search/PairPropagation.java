@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -56,10 +53,10 @@ final class PairPropagation {
     Map<String, Float> wanted = new HashMap<>();
     Map<String, String> source = new HashMap<>();
     for (ScoreDoc sd : ranked.scoreDocs) {
-      String pair = value(reader, sd.doc, Fields.PAIR_ID);
+      String pair = PairGrouping.value(reader, sd.doc, Fields.PAIR_ID);
       if (pair != null && (!wanted.containsKey(pair) || wanted.get(pair) < sd.score * SHARE)) {
         wanted.put(pair, sd.score * SHARE);
-        source.put(pair, value(reader, sd.doc, Fields.ID));
+        source.put(pair, PairGrouping.value(reader, sd.doc, Fields.ID));
       }
     }
     Map<Integer, String> translationOf = new HashMap<>();
@@ -70,7 +67,7 @@ final class PairPropagation {
     BooleanQuery.Builder lookup = new BooleanQuery.Builder().add(new TermInSetQuery(Fields.ID, ids), BooleanClause.Occur.MUST);
     filters.forEach(f -> lookup.add(f, BooleanClause.Occur.FILTER));
     for (ScoreDoc found : searcher.search(lookup.build(), wanted.size()).scoreDocs) {
-      String id = value(reader, found.doc, Fields.ID);
+      String id = PairGrouping.value(reader, found.doc, Fields.ID);
       float propagated = wanted.get(id);
       Float own = scores.get(found.doc);
       if (own == null) {
@@ -91,15 +88,5 @@ final class PairPropagation {
     Arrays.sort(sorted, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
     ScoreDoc[] top = sorted.length > window ? Arrays.copyOf(sorted, window) : sorted;
     return new TopDocs(total, top);
-  }
-
-  private static String value(IndexReader reader, int doc, String field) throws IOException {
-    List<LeafReaderContext> leaves = reader.leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    SortedDocValues values = leaf.reader().getSortedDocValues(field);
-    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-      return null;
-    }
-    return values.lookupOrd(values.ordValue()).utf8ToString();
   }
 }
