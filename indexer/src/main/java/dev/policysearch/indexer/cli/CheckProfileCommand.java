@@ -92,7 +92,8 @@ public final class CheckProfileCommand implements Callable<Integer> {
       }
     }
     CharsetRule.Decision charset = CharsetRule.decide(bytes, contentType);
-    Document document = Jsoup.parse(CharsetRule.decode(bytes, contentType), fetchedUrl);
+    String text = CharsetRule.decode(bytes, contentType);
+    Document document = Jsoup.parse(text, fetchedUrl);
     String publicUrl = mapping.toPublic(fetchedUrl);
     PageExtractor.Extraction extraction = new PageExtractor(profile).extract(document, publicUrl);
     if (json) {
@@ -105,7 +106,7 @@ public final class CheckProfileCommand implements Callable<Integer> {
     }
     out.printf("Profile %s, page %s%n", profile.name(), publicUrl);
     out.printf("Decoded as %s (%s), %,d bytes%n", charset.charset().name(), charset.because(), bytes.length);
-    printLists(out, profile, document, fetchedUrl);
+    printLists(out, profile, text, fetchedUrl);
     out.println("As a release page:");
     for (Map.Entry<String, PageExtractor.Trace> field : extraction.trace().entrySet()) {
       PageExtractor.Trace trace = field.getValue();
@@ -125,9 +126,14 @@ public final class CheckProfileCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void printLists(PrintWriter out, SiteProfile profile, Document document, String fetchedUrl) {
+  private static void printLists(PrintWriter out, SiteProfile profile, String text, String fetchedUrl) {
     for (SiteProfile.ListSource source : profile.lists()) {
-      ListExtractor.ListPage list = new ListExtractor(profile, source).read(document, fetchedUrl, true);
+      ListExtractor.ListPage list;
+      try {
+        list = new ListExtractor(profile, source).read(text, fetchedUrl, true);
+      } catch (IllegalArgumentException e) {
+        continue; // not this kind of list (a JSON list rule on an HTML page, or the other way round)
+      }
       if (list.items().isEmpty()) {
         continue;
       }

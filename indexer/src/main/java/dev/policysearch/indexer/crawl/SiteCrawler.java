@@ -158,7 +158,7 @@ public final class SiteCrawler {
         count(url, Outcome.FETCHED);
         ListExtractor.ListPage raw;
         try {
-          raw = lists.read(Jsoup.parse(CharsetRule.decode(p.body(), p.contentType()), p.url()), p.url(), first);
+          raw = lists.read(CharsetRule.decode(p.body(), p.contentType()), p.url(), first);
         } catch (RuntimeException e) {
           listener.problem(profile.name(), url, "could not read the list page: " + e);
           return Optional.empty();

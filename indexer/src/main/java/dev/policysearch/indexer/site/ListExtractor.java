@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -35,11 +36,38 @@ public final class ListExtractor {
     this.dates = new DateFormats(profile.article().dateFormats());
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   /**
-   * Reads {@code page}, fetched from {@code fetchedUrl}. {@code first} tells whether it is the
-   * list's first page, where a page template's count is read.
+   * Reads a list page's text, fetched from {@code fetchedUrl}: HTML, or JSON holding the HTML when
+   * the list has {@code json_html}. {@code first} tells whether it is the list's first page, where
+   * a page template's count is read (from the text as received).
+   *
+   * @throws IllegalArgumentException when a JSON list is not JSON or lacks the field
    */
-  public ListPage read(Document page, String fetchedUrl, boolean first) {
+  public ListPage read(String text, String fetchedUrl, boolean first) {
+    Document page = source.jsonHtml() == null ? Jsoup.parse(text, fetchedUrl) : Jsoup.parseBodyFragment(html(text), fetchedUrl);
+    return new ListPage(items(page), pages(page, text, fetchedUrl, first));
+  }
+
+  /** The HTML a JSON list answer holds at {@code json_html}. */
+  private String html(String json) {
+    com.fasterxml.jackson.databind.JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new IllegalArgumentException("the list answer is not JSON (" + e.getOriginalMessage() + ")");
+    }
+    for (String key : source.jsonHtml().split("\\.")) {
+      node = node == null ? null : node.get(key);
+    }
+    if (node == null || !node.isTextual()) {
+      throw new IllegalArgumentException("the JSON list answer has no text at " + source.jsonHtml());
+    }
+    return node.asText();
+  }
+
+  private List<Item> items(Document page) {
     Set<String> seen = new LinkedHashSet<>();
     List<Item> items = new ArrayList<>();
     for (Element item : page.select(source.items())) {
@@ -58,10 +86,10 @@ public final class ListExtractor {
         items.add(new Item(url, date));
       }
     }
-    return new ListPage(items, pages(page, fetchedUrl, first));
+    return items;
   }
 
-  private List<String> pages(Document page, String fetchedUrl, boolean first) {
+  private List<String> pages(Document page, String text, String fetchedUrl, boolean first) {
     SiteProfile.Pagination next = source.next();
     if (next == null) {
       return List.of();
@@ -79,7 +107,7 @@ public final class ListExtractor {
     }
     int last = next.from() + next.maxPages() - 1;
     if (next.countPattern() != null) {
-      Matcher m = Pattern.compile(next.countPattern()).matcher(page.outerHtml());
+      Matcher m = Pattern.compile(next.countPattern()).matcher(text);
       if (!m.find()) {
         return pages; // a single page: the count is only written when there are more
       }

@@ -89,9 +89,12 @@ public record SiteProfile(
    * @param date the release date shown in the item, when the list shows one: lets {@code --since}
    *     stop without opening older releases
    * @param next how to reach the following pages, absent for a single page
+   * @param jsonHtml for a list a script loads as JSON: the dot path of the field holding the
+   *     list's HTML, e.g. {@code data.html}; the items are then read from that HTML
    */
   @JsonIgnoreProperties({"comment"})
-  public record ListSource(String url, String items, String link, String linkPattern, FieldRule date, Pagination next) {
+  public record ListSource(
+      String url, String items, String link, String linkPattern, FieldRule date, Pagination next, String jsonHtml) {
     public ListSource {
       require(url != null && url.matches("https?://.+"), "list url must be absolute, was " + url);
       items = items == null ? "li" : items;

@@ -150,6 +150,21 @@ class CrawlIT {
   }
 
   @Test
+  void aListThatAScriptLoadsAsJsonIsReadFromItsHtmlField() throws Exception {
+    Path store = tmp.resolve("store");
+    try (FixtureSite site = edgeSite()) {
+      Run run = crawl("--site", "json-list", "--profiles", Fixtures.edgeCaseProfiles().toString(), "--store", store.toString(),
+          "--base-url", site.baseUrl(), "--retries", "1");
+      assertEquals(0, run.status(), run.err());
+      assertEquals(List.of("json-gbk-no-header", "json-plain", "json-retry"), List.copyOf(read(store.resolve("json-list.jsonl")).keySet()));
+      assertTrue(site.requests().stream().anyMatch(r -> r.path().equals("/api/list-2.json")), "the second page, from the count in the JSON");
+      Run explained = command("check-profile", "json-list", "--profiles", Fixtures.edgeCaseProfiles().toString(),
+          "--file", Fixtures.sites().resolve("edge-cases/pages/api/list-1.json").toString(), "--page-url", "https://edge.example.gov.cn/api/list-1.json");
+      assertTrue(explained.out().contains("2 release links, 1 further pages"), explained.out());
+    }
+  }
+
+  @Test
   void sinceSkipsOlderReleasesAndStopsReadingTheList() throws Exception {
     Path store = tmp.resolve("store");
     try (FixtureSite site = edgeSite()) {
