@@ -75,22 +75,22 @@ public final class CrawlCommand implements Callable<Integer> {
   int perHost = 1;
 
   @Option(names = "--timeout-ms", paramLabel = "MS", description = "Give up on a response that has not started after MS (default: ${DEFAULT-VALUE}).")
-  long timeoutMillis = 30_000;
+  long timeoutMillis = FetchSettings.DEFAULT_READ_TIMEOUT.toMillis();
 
   @Option(names = "--connect-timeout-ms", paramLabel = "MS", description = "Give up connecting after MS (default: ${DEFAULT-VALUE}).")
-  long connectTimeoutMillis = 10_000;
+  long connectTimeoutMillis = FetchSettings.DEFAULT_CONNECT_TIMEOUT.toMillis();
 
   @Option(names = "--retries", paramLabel = "N", description = "Retries after a 429, a 5xx or a timeout (default: ${DEFAULT-VALUE}).")
-  int retries = 3;
+  int retries = FetchSettings.DEFAULT_RETRIES;
 
   @Option(names = "--backoff-ms", paramLabel = "MS", description = "Wait before the first retry, doubled for each next one (default: ${DEFAULT-VALUE}).")
-  long backoffMillis = 2_000;
+  long backoffMillis = FetchSettings.DEFAULT_BACKOFF.toMillis();
 
   @Option(names = "--max-page-bytes", paramLabel = "BYTES", description = "Larger pages are not read (default: ${DEFAULT-VALUE}).")
-  long maxPageBytes = 10L << 20;
+  long maxPageBytes = FetchSettings.DEFAULT_MAX_PAGE_BYTES;
 
   @Option(names = "--max-redirects", paramLabel = "N", description = "Redirects followed for one page (default: ${DEFAULT-VALUE}).")
-  int maxRedirects = 5;
+  int maxRedirects = FetchSettings.DEFAULT_MAX_REDIRECTS;
 
   @Option(names = "--contact", paramLabel = "EMAIL_OR_URL", description = "Who site owners can contact about this crawler; sent in the User-Agent (default: your user@host).")
   String contact;
@@ -120,7 +120,12 @@ public final class CrawlCommand implements Callable<Integer> {
     }
     Map<SiteProfile, UrlMapping> crawled = new LinkedHashMap<>();
     for (String name : sites) {
-      SiteProfile profile = profile(spec, profilesDir, name);
+      SiteProfile profile;
+      try {
+        profile = profiles.require(name);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
       crawled.put(profile, mapping(profile));
     }
     long delay = delayMillis != null ? delayMillis : crawled.keySet().stream().mapToLong(SiteProfile::delayMillis).max().orElse(1000);
@@ -129,7 +134,7 @@ public final class CrawlCommand implements Callable<Integer> {
       settings = new FetchSettings(
           FetchSettings.userAgent(contact == null ? FetchSettings.defaultContact() : contact),
           Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(timeoutMillis), retries, Duration.ofMillis(Math.max(0, backoffMillis)),
-          maxPageBytes, maxRedirects, Duration.ofMillis(Math.max(0, delay)), Duration.ofSeconds(300), perHost, true);
+          maxPageBytes, maxRedirects, Duration.ofMillis(Math.max(0, delay)), FetchSettings.DEFAULT_MAX_CRAWL_DELAY, perHost, true);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

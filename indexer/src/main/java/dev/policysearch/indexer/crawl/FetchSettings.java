@@ -31,6 +31,15 @@ public record FetchSettings(
     int perHostConcurrency,
     boolean obeyRobots) {
 
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  public static final int DEFAULT_RETRIES = 3;
+  public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(2);
+  public static final long DEFAULT_MAX_PAGE_BYTES = 10L << 20;
+  public static final int DEFAULT_MAX_REDIRECTS = 5;
+  public static final Duration DEFAULT_DELAY = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_MAX_CRAWL_DELAY = Duration.ofSeconds(300);
+
   /** The name robots.txt files address us by. */
   public static final String ROBOT_NAME = "policy-search-crawler";
 
@@ -70,14 +79,14 @@ public record FetchSettings(
   public static FetchSettings defaults() {
     return new FetchSettings(
         userAgent(defaultContact()),
-        Duration.ofSeconds(10),
-        Duration.ofSeconds(30),
-        3,
-        Duration.ofSeconds(2),
-        10L << 20,
-        5,
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(300),
+        DEFAULT_CONNECT_TIMEOUT,
+        DEFAULT_READ_TIMEOUT,
+        DEFAULT_RETRIES,
+        DEFAULT_BACKOFF,
+        DEFAULT_MAX_PAGE_BYTES,
+        DEFAULT_MAX_REDIRECTS,
+        DEFAULT_DELAY,
+        DEFAULT_MAX_CRAWL_DELAY,
         1,
         true);
   }

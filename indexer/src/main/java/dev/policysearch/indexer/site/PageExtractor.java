@@ -163,7 +163,7 @@ public final class PageExtractor {
   private String type(String title, String url, Map<String, Trace> trace) {
     for (SiteProfile.TypeRule rule : rules.types()) {
       String subject = rule.field().equals("title") ? title : url;
-      if (Pattern.compile(rule.pattern()).matcher(subject).find()) {
+      if (pattern(rule.pattern()).matcher(subject).find()) {
         trace.put("type", new Trace(rule.type(), rule.field() + " ~ /" + rule.pattern() + "/"));
         return rule.type();
       }
@@ -210,7 +210,7 @@ public final class PageExtractor {
       return Optional.empty();
     }
     if (rule.pattern() != null) {
-      Matcher m = Pattern.compile(rule.pattern()).matcher(text);
+      Matcher m = pattern(rule.pattern()).matcher(text);
       if (!m.find()) {
         return Optional.empty();
       }
@@ -218,6 +218,13 @@ public final class PageExtractor {
     }
     text = text.strip();
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  /** Profile patterns, compiled once: every page of a crawl applies the same few. */
+  private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Pattern pattern(String regex) {
+    return PATTERNS.computeIfAbsent(regex, Pattern::compile);
   }
 
   private static Elements select(Element root, String css) {
