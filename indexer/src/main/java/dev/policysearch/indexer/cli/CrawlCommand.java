@@ -114,6 +114,9 @@ public final class CrawlCommand implements Callable<Integer> {
     if (store == null) {
       throw usage("Missing required option: '--store=DIR'");
     }
+    if (Files.exists(store) && !Files.isDirectory(store)) {
+      throw usage("--store " + store + " is a file; name a folder (it is created when missing)");
+    }
     LocalDate sinceDate = parseSince();
     if (maxPages != null && maxPages < 1) {
       throw usage("--max-pages must be at least 1, was " + maxPages);

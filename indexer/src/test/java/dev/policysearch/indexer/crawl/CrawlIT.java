@@ -198,6 +198,10 @@ class CrawlIT {
       assertEquals(1, missing.status());
       assertTrue(missing.err().contains("HTTP 404"), missing.err());
     }
+    Path file = Files.writeString(tmp.resolve("not-a-folder"), "x");
+    Run storeIsAFile = command("crawl", "--site", "gov-cn", "--store", file.toString());
+    assertEquals(2, storeIsAFile.status());
+    assertTrue(storeIsAFile.err().contains("is a file; name a folder"), storeIsAFile.err());
     Run unknown = command("check-profile", "no-such-site", "--file", page.toString());
     assertEquals(2, unknown.status());
     assertTrue(unknown.err().contains("no site profile named 'no-such-site'"), unknown.err());
