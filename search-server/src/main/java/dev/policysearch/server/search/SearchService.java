@@ -7,8 +7,9 @@ import dev.policysearch.corpus.analysis.PolicyLexicon;
 import dev.policysearch.corpus.schema.DocumentMapper;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.ThemeClassifier;
-import dev.policysearch.server.query.UserQuery;
-import dev.policysearch.server.query.UserQueryParser;
+import dev.policysearch.corpus.query.PolicyQueryBuilder;
+import dev.policysearch.corpus.query.UserQuery;
+import dev.policysearch.corpus.query.UserQueryParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,7 +84,7 @@ public final class SearchService {
       return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000, generations.generation().getFileName().toString(), false);
     }
     Query ranked = queries.build(parsed, request.q());
-    List<Query> filters = PolicyQueryBuilder.filters(request);
+    List<Query> filters = SearchFilters.of(request);
     BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
     filters.forEach(f -> filtered.add(f, BooleanClause.Occur.FILTER));
     Query query = filtered.build();

@@ -1,4 +1,4 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.policysearch.corpus.analysis.Analyzers;
 import dev.policysearch.corpus.analysis.Glossary;
 import dev.policysearch.corpus.analysis.PolicyLexicon;
-import dev.policysearch.server.query.UserQueryParser;
+import dev.policysearch.corpus.query.UserQueryParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,13 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.query;
 
 import dev.policysearch.corpus.analysis.Analyzers;
 import dev.policysearch.corpus.analysis.Glossary;
 import dev.policysearch.corpus.analysis.PolicyLexicon;
 import dev.policysearch.corpus.schema.DocNumbers;
 import dev.policysearch.corpus.schema.Fields;
-import dev.policysearch.server.query.UserQuery;
-import dev.policysearch.server.query.UserQuery.Clause;
-import dev.policysearch.server.query.UserQuery.Occur;
-import dev.policysearch.server.query.UserQuery.Term;
+import dev.policysearch.corpus.query.UserQuery.Clause;
+import dev.policysearch.corpus.query.UserQuery.Occur;
+import dev.policysearch.corpus.query.UserQuery.Term;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -27,9 +25,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -173,7 +169,7 @@ public final class PolicyQueryBuilder {
     return new ClauseQuery(nativeQuery, partialQuery, translatedQuery);
   }
 
-  Query term(Term term) {
+  public Query term(Term term) {
     String text = term.text();
     return switch (term.scope()) {
       case TITLE -> any(chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, text, 1f, term.phrase()), phrase(english, Fields.TITLE_EN, text, 1f));
@@ -368,32 +364,5 @@ public final class PolicyQueryBuilder {
 
   static boolean isHan(int codePoint) {
     return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
-  }
-
-  /** Filters: every list is "any of these values"; dates are inclusive. */
-  public static List<Query> filters(SearchRequest request) {
-    List<Query> filters = new ArrayList<>();
-    anyOf(filters, Fields.LANG, request.langs());
-    anyOf(filters, Fields.TYPE, request.types());
-    anyOf(filters, Fields.THEME, request.themes());
-    anyOf(filters, Fields.YEAR, request.years());
-    anyOf(filters, Fields.ISSUER, request.issuers());
-    if (request.from() != null || request.to() != null) {
-      int from = request.from() == null ? Integer.MIN_VALUE : (int) request.from().toEpochDay();
-      int to = request.to() == null ? Integer.MAX_VALUE : (int) request.to().toEpochDay();
-      filters.add(IntPoint.newRangeQuery(Fields.DATE_DAYS, from, to));
-    }
-    return filters;
-  }
-
-  private static void anyOf(List<Query> filters, String field, List<String> values) {
-    if (values.isEmpty()) {
-      return;
-    }
-    if (values.size() == 1) {
-      filters.add(new TermQuery(new org.apache.lucene.index.Term(field, values.get(0))));
-    } else {
-      filters.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()));
-    }
   }
 }

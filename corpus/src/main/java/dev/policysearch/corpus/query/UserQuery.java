@@ -1,4 +1,4 @@
-package dev.policysearch.server.query;
+package dev.policysearch.corpus.query;
 
 import java.util.List;
 

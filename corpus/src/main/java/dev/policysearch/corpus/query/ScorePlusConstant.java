@@ -1,4 +1,4 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.query;
 
 import java.io.IOException;
 import org.apache.lucene.index.LeafReaderContext;

@@ -1,4 +1,4 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.query;
 
 import java.util.ArrayList;
 import java.util.List;

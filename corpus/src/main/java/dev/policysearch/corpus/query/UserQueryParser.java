@@ -1,9 +1,9 @@
-package dev.policysearch.server.query;
+package dev.policysearch.corpus.query;
 
-import dev.policysearch.server.query.UserQuery.Clause;
-import dev.policysearch.server.query.UserQuery.Occur;
-import dev.policysearch.server.query.UserQuery.Scope;
-import dev.policysearch.server.query.UserQuery.Term;
+import dev.policysearch.corpus.query.UserQuery.Clause;
+import dev.policysearch.corpus.query.UserQuery.Occur;
+import dev.policysearch.corpus.query.UserQuery.Scope;
+import dev.policysearch.corpus.query.UserQuery.Term;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;

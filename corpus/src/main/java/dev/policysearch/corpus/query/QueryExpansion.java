@@ -1,11 +1,11 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.query;
 
 import dev.policysearch.corpus.analysis.Glossary;
 import dev.policysearch.corpus.analysis.PolicyLexicon;
-import dev.policysearch.server.query.UserQuery;
-import dev.policysearch.server.query.UserQuery.Clause;
-import dev.policysearch.server.query.UserQuery.Occur;
-import dev.policysearch.server.query.UserQuery.Term;
+import dev.policysearch.corpus.query.UserQuery;
+import dev.policysearch.corpus.query.UserQuery.Clause;
+import dev.policysearch.corpus.query.UserQuery.Occur;
+import dev.policysearch.corpus.query.UserQuery.Term;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

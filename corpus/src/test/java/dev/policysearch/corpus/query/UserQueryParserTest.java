@@ -1,11 +1,11 @@
-package dev.policysearch.server.query;
+package dev.policysearch.corpus.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.policysearch.server.query.UserQuery.Clause;
-import dev.policysearch.server.query.UserQuery.Occur;
-import dev.policysearch.server.query.UserQuery.Scope;
-import dev.policysearch.server.query.UserQuery.Term;
+import dev.policysearch.corpus.query.UserQuery.Clause;
+import dev.policysearch.corpus.query.UserQuery.Occur;
+import dev.policysearch.corpus.query.UserQuery.Scope;
+import dev.policysearch.corpus.query.UserQuery.Term;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
