@@ -6,6 +6,8 @@ import dev.policysearch.corpus.schema.ThemeClassifier;
 import dev.policysearch.server.http.Routes;
 import dev.policysearch.server.http.ServerSettings;
 import dev.policysearch.server.search.IndexGenerations;
+import dev.policysearch.server.search.OpenSearchBackend;
+import dev.policysearch.server.search.SearchBackend;
 import dev.policysearch.server.search.SearchService;
 import dev.policysearch.server.admin.ReindexJobs;
 import dev.policysearch.server.http.SearchGate;
@@ -31,6 +33,7 @@ public final class PolicySearchServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PolicySearchServer.class);
 
   private final IndexGenerations generations;
+  private final SearchBackend backend;
   private final Undertow undertow;
   private final ScheduledExecutorService watcher;
   private final GracefulShutdownHandler graceful;
@@ -38,9 +41,10 @@ public final class PolicySearchServer implements AutoCloseable {
   private final ReindexJobs jobs;
 
   private PolicySearchServer(
-      IndexGenerations generations, Undertow undertow, ScheduledExecutorService watcher, GracefulShutdownHandler graceful,
-      SearchGate gate, ReindexJobs jobs) {
+      IndexGenerations generations, SearchBackend backend, Undertow undertow, ScheduledExecutorService watcher,
+      GracefulShutdownHandler graceful, SearchGate gate, ReindexJobs jobs) {
     this.generations = generations;
+    this.backend = backend;
     this.undertow = undertow;
     this.watcher = watcher;
     this.graceful = graceful;
@@ -53,15 +57,25 @@ public final class PolicySearchServer implements AutoCloseable {
     return gate;
   }
 
-  /** Opens the index and starts listening; port 0 picks a free port (see {@link #port()}). */
+  /**
+   * Opens the index (or connects to the OpenSearch cluster) and starts listening; port 0 picks a
+   * free port (see {@link #port()}).
+   */
   public static PolicySearchServer start(ServerSettings settings) throws IOException {
-    IndexGenerations generations = IndexGenerations.open(new IndexLayout(settings.index()));
     ThemeClassifier themes = ThemeClassifier.bundled();
-    SearchService search =
-        new SearchService(generations, new Analyzers(), themes, settings.searchTimeoutMillis(), new QueryLog(settings.slowQueryMillis()));
-    ServerMetrics metrics = new ServerMetrics(generations);
+    QueryLog queryLog = new QueryLog(settings.slowQueryMillis());
+    IndexGenerations generations = null;
+    SearchBackend search;
+    if (settings.openSearch() != null) {
+      search = OpenSearchBackend.connect(settings.openSearch().url(), settings.openSearch().alias(), themes, settings.searchTimeoutMillis(), queryLog);
+    } else {
+      generations = IndexGenerations.open(new IndexLayout(settings.index()));
+      search = new SearchService(generations, new Analyzers(), themes, settings.searchTimeoutMillis(), queryLog);
+    }
+    ServerMetrics metrics = new ServerMetrics(search);
     SearchGate gate = new SearchGate(settings.maxConcurrentSearches(), metrics);
-    ReindexJobs jobs = new ReindexJobs(settings.indexerJar(), settings.index());
+    // Re-index from the admin API writes index generations: only for the embedded index.
+    ReindexJobs jobs = new ReindexJobs(generations == null ? null : settings.indexerJar(), settings.index());
     GracefulShutdownHandler graceful =
         Handlers.gracefulShutdown(Routes.build(new Routes.Parts(search, settings, metrics, gate, jobs)));
     Undertow undertow =
@@ -75,24 +89,30 @@ public final class PolicySearchServer implements AutoCloseable {
     try {
       undertow.start();
     } catch (RuntimeException e) {
-      generations.close();
+      search.close();
+      if (generations != null) {
+        generations.close();
+      }
       throw new IOException(
           "cannot listen on " + settings.host() + ":" + settings.port() + " (" + rootMessage(e) + "); choose another with --port", e);
     }
-    ScheduledExecutorService watcher =
-        Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("index-watcher").unstarted(r));
-    watcher.scheduleWithFixedDelay(
-        () -> {
-          try {
-            generations.maybeRefresh();
-          } catch (IOException | RuntimeException e) {
-            LOG.warn("could not switch to the new index generation, still serving {}: {}", generations.generation(), e.getMessage());
-          }
-        },
-        settings.reloadSeconds(),
-        settings.reloadSeconds(),
-        TimeUnit.SECONDS);
-    return new PolicySearchServer(generations, undertow, watcher, graceful, gate, jobs);
+    ScheduledExecutorService watcher = null;
+    if (generations != null) {
+      IndexGenerations watched = generations;
+      watcher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("index-watcher").unstarted(r));
+      watcher.scheduleWithFixedDelay(
+          () -> {
+            try {
+              watched.maybeRefresh();
+            } catch (IOException | RuntimeException e) {
+              LOG.warn("could not switch to the new index generation, still serving {}: {}", watched.generation(), e.getMessage());
+            }
+          },
+          settings.reloadSeconds(),
+          settings.reloadSeconds(),
+          TimeUnit.SECONDS);
+    }
+    return new PolicySearchServer(generations, search, undertow, watcher, graceful, gate, jobs);
   }
 
   /** Largest request body accepted (the admin re-index request is the only one with a body). */
@@ -113,8 +133,14 @@ public final class PolicySearchServer implements AutoCloseable {
     return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
   }
 
+  /** The embedded index generations; null when searching an OpenSearch cluster. */
   public IndexGenerations generations() {
     return generations;
+  }
+
+  /** The engine answering searches. */
+  public SearchBackend backend() {
+    return backend;
   }
 
   /** Stops taking requests, lets those in flight finish (up to {@link #DRAIN_MILLIS}), then stops. */
@@ -126,9 +152,14 @@ public final class PolicySearchServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    watcher.shutdownNow();
+    if (watcher != null) {
+      watcher.shutdownNow();
+    }
     jobs.stop();
     undertow.stop();
-    generations.close();
+    backend.close();
+    if (generations != null) {
+      generations.close();
+    }
   }
 }

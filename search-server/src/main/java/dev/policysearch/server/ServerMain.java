@@ -65,6 +65,15 @@ public final class ServerMain implements Callable<Integer> {
   @Option(names = "--indexer-jar", paramLabel = "JAR", description = "The indexer jar the admin re-index runs (the launcher sets it; env POLICY_SEARCH_INDEXER_JAR).")
   Path indexerJar;
 
+  @Option(names = "--backend", paramLabel = "NAME", description = "Where the index lives: embedded (the --index folder, default) or opensearch (--url, --alias); env POLICY_SEARCH_BACKEND.")
+  String backend;
+
+  @Option(names = "--url", paramLabel = "URL", description = "With --backend opensearch: the cluster's HTTP address, e.g. http://127.0.0.1:9200 (env POLICY_SEARCH_OPENSEARCH_URL).")
+  String openSearchUrl;
+
+  @Option(names = "--alias", paramLabel = "NAME", description = "With --backend opensearch: the alias `policy-search index --target opensearch` moves (default policy-search; env POLICY_SEARCH_OPENSEARCH_ALIAS).")
+  String alias;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Settings file (Java properties: port=8080, admin-token=..., ...); env POLICY_SEARCH_CONFIG.")
   Path config;
 
@@ -80,7 +89,7 @@ public final class ServerMain implements Callable<Integer> {
         .getOut()
         .printf(
             "Serving %,d documents from %s%nSearch at http://%s:%d/  (Ctrl-C to stop)%n",
-            server.generations().documents(), server.generations().generation(), shown, server.port());
+            server.backend().served().documents(), servedFrom(settings, server), shown, server.port());
     spec.commandLine().getOut().flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -99,6 +108,11 @@ public final class ServerMain implements Callable<Integer> {
     return 0;
   }
 
+  private static String servedFrom(ServerSettings settings, PolicySearchServer server) throws IOException {
+    String name = server.backend().served().name();
+    return settings.openSearch() == null ? settings.index().resolve(name).toString() : settings.openSearch().url() + " (" + settings.openSearch().alias() + " -> " + name + ")";
+  }
+
   /** The effective settings: flag, else environment, else config file, else default. */
   ServerSettings resolve(Function<String, String> env) throws IOException {
     Properties file = new Properties();
@@ -112,8 +126,24 @@ public final class ServerMain implements Callable<Integer> {
       }
     }
     Setting s = new Setting(env, file);
+    String backendName = s.text(backend, "POLICY_SEARCH_BACKEND", "backend");
+    ServerSettings.OpenSearch cluster = null;
+    if (backendName != null && !backendName.equals("embedded")) {
+      if (!backendName.equals("opensearch")) {
+        throw usage("--backend must be embedded or opensearch, was '" + backendName + "'");
+      }
+      String url = s.text(openSearchUrl, "POLICY_SEARCH_OPENSEARCH_URL", "url");
+      if (url == null) {
+        throw usage("--backend opensearch needs --url http://HOST:9200 (or POLICY_SEARCH_OPENSEARCH_URL)");
+      }
+      if (!url.matches("https?://[^\\s/]+(/.*)?")) {
+        throw usage("--url must be an http:// or https:// address of the cluster, was '" + url + "'");
+      }
+      String aliasName = s.text(alias, "POLICY_SEARCH_OPENSEARCH_ALIAS", "alias");
+      cluster = new ServerSettings.OpenSearch(url, aliasName == null ? DEFAULT_ALIAS : aliasName);
+    }
     Path indexDir = index != null ? index : pathOrNull(s.text(null, "POLICY_SEARCH_INDEX", "index"));
-    if (indexDir == null) {
+    if (indexDir == null && cluster == null) {
       throw usage("Missing required option: '--index=DIR' (or POLICY_SEARCH_INDEX, or index= in the config file)");
     }
     int p = s.number(port, "POLICY_SEARCH_PORT", "port", ServerSettings.DEFAULT_PORT, 0, 65535, "--port");
@@ -128,8 +158,8 @@ public final class ServerMain implements Callable<Integer> {
     Path jar = indexerJar != null ? indexerJar : pathOrNull(s.text(null, "POLICY_SEARCH_INDEXER_JAR", "indexer-jar"));
     String token = s.text(null, "POLICY_SEARCH_ADMIN_TOKEN", "admin-token");
     return new ServerSettings(
-        indexDir.toAbsolutePath().normalize(), h == null ? ServerSettings.DEFAULT_HOST : h, p, maxChars, reload,
-        token == null || token.isBlank() ? null : token, concurrent, timeout, slow, origins, jar);
+        indexDir == null ? null : indexDir.toAbsolutePath().normalize(), h == null ? ServerSettings.DEFAULT_HOST : h, p, maxChars, reload,
+        token == null || token.isBlank() ? null : token, concurrent, timeout, slow, origins, jar, cluster);
   }
 
   /** One setting's sources: environment, then config file. */
@@ -170,6 +200,9 @@ public final class ServerMain implements Callable<Integer> {
       throw usage(name + " must be a whole number between " + min + " and " + max + ", was '" + text + "'");
     }
   }
+
+  /** The alias searched when --alias is not given; the indexer's --target opensearch moves the same by default. */
+  static final String DEFAULT_ALIAS = "policy-search";
 
   private CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);

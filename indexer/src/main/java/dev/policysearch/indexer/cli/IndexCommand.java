@@ -5,6 +5,8 @@ import dev.policysearch.corpus.schema.DocumentMapper;
 import dev.policysearch.corpus.schema.IndexLayout;
 import dev.policysearch.corpus.schema.ThemeClassifier;
 import dev.policysearch.corpus.store.JsonLinesReader;
+import dev.policysearch.corpus.opensearch.ClusterClient;
+import dev.policysearch.indexer.index.ClusterIndexer;
 import dev.policysearch.indexer.index.CorpusIndexer;
 import dev.policysearch.indexer.index.IndexCounters;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -54,8 +57,35 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--delete-file", paramLabel = "FILE", description = "With --update: remove the releases whose ids are listed, one per line.")
   Path deleteFile;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index folder.")
+  @Option(names = "--index", paramLabel = "DIR", description = "Index folder (the embedded target).")
   Path index;
+
+  /** Where the index is built. */
+  enum Target {
+    embedded,
+    opensearch
+  }
+
+  @Option(
+      names = "--target",
+      paramLabel = "NAME",
+      description = "embedded (an index folder, --index; the default) or opensearch (a cluster, --url and --alias).")
+  Target target = Target.embedded;
+
+  @Option(names = "--url", paramLabel = "URL", description = "With --target opensearch: the cluster's HTTP address, e.g. http://127.0.0.1:9200.")
+  String url;
+
+  @Option(
+      names = "--alias",
+      paramLabel = "NAME",
+      description = "With --target opensearch: the alias searches use; a full build moves it to the new index when complete (default: ${DEFAULT-VALUE}).")
+  String alias = "policy-search";
+
+  @Option(names = "--shards", paramLabel = "N", description = "With --target opensearch: primary shards of a new index (default: ${DEFAULT-VALUE}).")
+  int shards = 1;
+
+  @Option(names = "--replicas", paramLabel = "N", description = "With --target opensearch: copies of each shard on other nodes (default: ${DEFAULT-VALUE}).")
+  int replicas = 1;
 
   @Option(
       names = "--threads",
@@ -98,15 +128,19 @@ public final class IndexCommand implements Callable<Integer> {
     if (inputs.isEmpty() && deletes.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--input=FILE_OR_DIR'");
     }
+    checkTarget();
     List<Path> files = inputs.isEmpty() ? List.of() : corpusFiles();
     ThemeClassifier classifier = themes == null ? ThemeClassifier.bundled() : ThemeClassifier.fromFile(themes);
+    if (target == Target.opensearch) {
+      return toCluster(files, deletes, classifier, out);
+    }
     var indexer = new CorpusIndexer(new Analyzers(), new DocumentMapper(classifier), threads, ramBufferMb);
     IndexLayout layout = new IndexLayout(index);
     CorpusIndexer.Result result;
     try (var progress = ProgressDisplay.create(quiet, spec.commandLine().getErr())) {
       result = indexer.run(files, deletes, update, layout, progress);
     }
-    printTally(out, files, result);
+    printTally(out, files, result.counters(), result.millis(), result.generation().map(Path::toString));
     if (result.generation().isEmpty()) {
       spec.commandLine()
           .getErr()
@@ -114,6 +148,53 @@ public final class IndexCommand implements Callable<Integer> {
               "error: no document could be indexed, so the index in "
                   + layout.root()
                   + " was left as it was. Check the skipped lines above.");
+      return 1;
+    }
+    return 0;
+  }
+
+  private void checkTarget() {
+    if (target == Target.embedded) {
+      if (index == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--index=DIR' (or --target opensearch --url URL)");
+      }
+      return;
+    }
+    if (url == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--target opensearch needs --url http://HOST:9200");
+    }
+    if (index != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--index is for the embedded target; with --target opensearch use --url and --alias");
+    }
+    if (!alias.matches("[a-z0-9][a-z0-9_.-]{0,100}")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--alias must be lowercase letters, digits, '-', '_' or '.', starting with a letter or digit; was '" + alias + "'");
+    }
+    if (shards < 1 || shards > 1024 || replicas < 0 || replicas > 16) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--shards must be 1 to 1024 and --replicas 0 to 16");
+    }
+    try {
+      ClusterClient.connect(url).close();
+    } catch (IllegalArgumentException | IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--url: " + e.getMessage());
+    }
+  }
+
+  /** Builds (or with --update, updates) the index behind the alias on an OpenSearch cluster. */
+  private int toCluster(List<Path> files, List<String> deletes, ThemeClassifier classifier, PrintWriter out) throws Exception {
+    ClusterIndexer.Result result;
+    try (var progress = ProgressDisplay.create(quiet, spec.commandLine().getErr())) {
+      result =
+          new ClusterIndexer(classifier).run(files, deletes, update, new ClusterIndexer.Target(url, alias, shards, replicas), progress);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return 1;
+    }
+    printTally(out, files, result.counters(), result.millis(), result.index().map(name -> "alias " + alias + " -> index " + name));
+    if (result.index().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println("error: no document could be indexed, so alias '" + alias + "' on " + url + " was left as it was. Check the skipped lines above.");
       return 1;
     }
     return 0;
@@ -141,8 +222,7 @@ public final class IndexCommand implements Callable<Integer> {
     return files;
   }
 
-  private static void printTally(PrintWriter out, List<Path> files, CorpusIndexer.Result result) {
-    IndexCounters counters = result.counters();
+  private static void printTally(PrintWriter out, List<Path> files, IndexCounters counters, long millis, Optional<String> published) {
     List<IndexCounters.Skip> skipped = counters.skipped();
     long documents = counters.indexedCount() - counters.replacedCount();
     out.printf(
@@ -150,8 +230,8 @@ public final class IndexCommand implements Callable<Integer> {
         documents,
         files.size(),
         files.size() == 1 ? "" : "s",
-        result.millis() / 1000.0,
-        result.generation().map(g -> " -> " + g).orElse(""));
+        millis / 1000.0,
+        published.map(g -> " -> " + g).orElse(""));
     if (counters.deletedCount() > 0) {
       out.printf("Deleted %,d id%s.%n", counters.deletedCount(), counters.deletedCount() == 1 ? "" : "s");
     }

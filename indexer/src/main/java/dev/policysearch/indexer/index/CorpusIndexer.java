@@ -5,8 +5,6 @@ import dev.policysearch.corpus.analysis.Analyzers;
 import dev.policysearch.corpus.schema.DocumentMapper;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.IndexLayout;
-import dev.policysearch.corpus.store.CorpusLine;
-import dev.policysearch.corpus.store.JsonLinesReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -17,8 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -155,7 +151,6 @@ public final class CorpusIndexer {
     List<BlockingQueue<Pending>> queues = new ArrayList<>();
     List<Thread> workers = new ArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Map<String, String> seen = new ConcurrentHashMap<>();
     for (int i = 0; i < threads; i++) {
       BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
       queues.add(queue);
@@ -165,34 +160,18 @@ public final class CorpusIndexer {
               .start(() -> drain(queue, writer, counters, failure));
       workers.add(worker);
     }
-    AtomicLong bytesRead = new AtomicLong();
     try {
-      for (Path file : files) {
-        try (JsonLinesReader reader = JsonLinesReader.open(file, bytesRead::addAndGet)) {
-          for (CorpusLine line : reader) {
+      CorpusScan.scan(
+          files,
+          counters,
+          progress,
+          (location, document) -> {
             if (failure.get() != null) {
               throw new IOException("indexing failed: " + failure.get().getMessage(), failure.get());
             }
-            switch (line) {
-              case CorpusLine.Rejected r -> counters.skipped(r.location(), r.reason());
-              case CorpusLine.Parsed p -> {
-                String id = p.document().id();
-                if (seen.put(id, p.location()) != null) {
-                  counters.replaced();
-                }
-                int worker = Math.floorMod(id.hashCode(), threads);
-                queues.get(worker).put(new Pending(p.location(), p.document()));
-              }
-            }
-            progress.advance(bytesRead.get(), counters.indexedCount());
-          }
-        } catch (java.io.UncheckedIOException e) {
-          // A truncated or corrupt file: keep what was read, report the rest, go on.
-          counters.skipped(file.toString(), "unreadable from here on: " + e.getCause().getMessage());
-        } catch (java.util.zip.ZipException e) {
-          counters.skipped(file.toString(), "not a valid gzip file: " + e.getMessage());
-        }
-      }
+            int worker = Math.floorMod(document.id().hashCode(), threads);
+            queues.get(worker).put(new Pending(location, document));
+          });
     } finally {
       for (BlockingQueue<Pending> queue : queues) {
         queue.put(END);
@@ -204,7 +183,6 @@ public final class CorpusIndexer {
     if (failure.get() != null) {
       throw new IOException("indexing failed: " + failure.get().getMessage(), failure.get());
     }
-    progress.advance(bytesRead.get(), counters.indexedCount());
   }
 
   private void drain(

@@ -3,7 +3,7 @@ package dev.policysearch.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.policysearch.server.admin.ReindexJobs;
 import dev.policysearch.server.search.QueryLog;
-import dev.policysearch.server.search.SearchService;
+import dev.policysearch.server.search.SearchBackend;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RequestTooBigException;
@@ -24,14 +24,14 @@ import java.util.List;
  */
 final class AdminHandlers {
 
-  record StatusResponse(String generation, int documents, long sizeBytes, String lastUpdate, ReindexJobs.Status reindex) {}
+  record StatusResponse(String generation, long documents, long sizeBytes, String lastUpdate, ReindexJobs.Status reindex) {}
 
-  private final SearchService search;
+  private final SearchBackend search;
   private final ReindexJobs jobs;
   private final byte[] token;
   private final Path index;
 
-  AdminHandlers(SearchService search, ReindexJobs jobs, String token, Path index) {
+  AdminHandlers(SearchBackend search, ReindexJobs jobs, String token, Path index) {
     this.search = search;
     this.jobs = jobs;
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
@@ -61,18 +61,10 @@ final class AdminHandlers {
   }
 
   void status(HttpServerExchange exchange) throws IOException {
-    var generations = search.generations();
-    Path current = index.resolve(dev.policysearch.corpus.schema.IndexLayout.CURRENT);
-    String lastUpdate = Files.exists(current) ? Files.getLastModifiedTime(current).toInstant().toString() : null;
-    Json.send(
-        exchange,
-        200,
-        new StatusResponse(
-            generations.generation().getFileName().toString(),
-            generations.documents(),
-            ServerMetrics.sizeOf(generations.generation()),
-            lastUpdate,
-            jobs.status()));
+    SearchBackend.Served served = search.served();
+    Path current = index == null ? null : index.resolve(dev.policysearch.corpus.schema.IndexLayout.CURRENT);
+    String lastUpdate = current != null && Files.exists(current) ? Files.getLastModifiedTime(current).toInstant().toString() : null;
+    Json.send(exchange, 200, new StatusResponse(served.name(), served.documents(), served.sizeBytes(), lastUpdate, jobs.status()));
   }
 
   void stats(HttpServerExchange exchange) {

@@ -1,7 +1,7 @@
 package dev.policysearch.server.http;
 
 import dev.policysearch.corpus.PolicyDocument;
-import dev.policysearch.server.search.SearchService;
+import dev.policysearch.server.search.SearchBackend;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Deque;
@@ -32,9 +32,9 @@ final class DocumentHandler implements HttpHandler {
     }
   }
 
-  private final SearchService search;
+  private final SearchBackend search;
 
-  DocumentHandler(SearchService search) {
+  DocumentHandler(SearchBackend search) {
     this.search = search;
   }
 
@@ -42,7 +42,7 @@ final class DocumentHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     Deque<String> ids = exchange.getQueryParameters().get("id");
     String id = ids == null || ids.isEmpty() ? "" : ids.getFirst();
-    var found = id.isBlank() || id.length() > 512 ? java.util.Optional.<SearchService.StoredDocument>empty() : search.document(id);
+    var found = id.isBlank() || id.length() > 512 ? java.util.Optional.<SearchBackend.StoredDocument>empty() : search.document(id);
     if (found.isEmpty()) {
       Json.error(exchange, ApiError.of(404, "not_found", "id", "no document with id '" + abbreviate(id) + "'"));
       return;

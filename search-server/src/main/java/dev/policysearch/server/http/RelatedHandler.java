@@ -2,7 +2,7 @@ package dev.policysearch.server.http;
 
 import dev.policysearch.server.search.RelatedDocuments;
 import dev.policysearch.server.search.SearchHit;
-import dev.policysearch.server.search.SearchService;
+import dev.policysearch.server.search.SearchBackend;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.Deque;
@@ -13,9 +13,9 @@ final class RelatedHandler implements HttpHandler {
 
   record RelatedResponse(String id, List<SearchHit> hits) {}
 
-  private final SearchService search;
+  private final SearchBackend search;
 
-  RelatedHandler(SearchService search) {
+  RelatedHandler(SearchBackend search) {
     this.search = search;
   }
 

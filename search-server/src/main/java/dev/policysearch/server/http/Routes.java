@@ -1,7 +1,7 @@
 package dev.policysearch.server.http;
 
 import dev.policysearch.server.admin.ReindexJobs;
-import dev.policysearch.server.search.SearchService;
+import dev.policysearch.server.search.SearchBackend;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -38,10 +38,10 @@ public final class Routes {
   private Routes() {}
 
   /** The parts the routes need, built once by the server. */
-  public record Parts(SearchService search, ServerSettings settings, ServerMetrics metrics, SearchGate gate, ReindexJobs jobs) {}
+  public record Parts(SearchBackend search, ServerSettings settings, ServerMetrics metrics, SearchGate gate, ReindexJobs jobs) {}
 
   public static HttpHandler build(Parts parts) {
-    SearchService search = parts.search();
+    SearchBackend search = parts.search();
     ServerSettings settings = parts.settings();
     SearchGate gate = parts.gate();
     AdminHandlers admin = new AdminHandlers(search, parts.jobs(), settings.adminToken(), settings.index());
@@ -50,7 +50,7 @@ public final class Routes {
             .get("/api/search", gate.guard(new SearchHandler(search, settings.maxQueryChars())))
             .get("/api/documents/{id}", new DocumentHandler(search))
             .get("/api/documents/{id}/related", gate.guard(new RelatedHandler(search)))
-            .get("/api/suggest", gate.guard(new SuggestHandler(search.suggestions())))
+            .get("/api/suggest", gate.guard(new SuggestHandler(search)))
             .get("/api/admin/status", admin.guarded(admin::status))
             .get("/api/admin/stats", admin.guarded(admin::stats))
             .post("/api/admin/reindex", admin.guarded(admin::reindex))

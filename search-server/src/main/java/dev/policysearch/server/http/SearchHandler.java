@@ -2,7 +2,7 @@ package dev.policysearch.server.http;
 
 import dev.policysearch.server.search.SearchHit;
 import dev.policysearch.server.search.SearchResult;
-import dev.policysearch.server.search.SearchService;
+import dev.policysearch.server.search.SearchBackend;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -23,10 +23,10 @@ final class SearchHandler implements HttpHandler {
       String generation,
       boolean timedOut) {}
 
-  private final SearchService search;
+  private final SearchBackend search;
   private final int maxQueryChars;
 
-  SearchHandler(SearchService search, int maxQueryChars) {
+  SearchHandler(SearchBackend search, int maxQueryChars) {
     this.search = search;
     this.maxQueryChars = maxQueryChars;
   }

@@ -3,7 +3,7 @@ package dev.policysearch.server.http;
 import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.PolicyDocument;
 import dev.policysearch.server.search.SearchRequest;
-import dev.policysearch.server.search.SearchService;
+import dev.policysearch.server.search.SearchBackend;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,8 +45,8 @@ final class SearchParams {
     }
     int page = integer("page", 1, 1, Integer.MAX_VALUE, "page must be a whole number from 1");
     int size = integer("size", 10, 1, MAX_SIZE, "size must be between 1 and " + MAX_SIZE);
-    if (page > 0 && size > 0 && (long) page * size > SearchService.MAX_DEPTH) {
-      problem("page", "bad_parameter", "page x size must be at most " + SearchService.MAX_DEPTH + "; narrow the search instead of paging this deep");
+    if (page > 0 && size > 0 && (long) page * size > SearchBackend.MAX_DEPTH) {
+      problem("page", "bad_parameter", "page x size must be at most " + SearchBackend.MAX_DEPTH + "; narrow the search instead of paging this deep");
     }
     List<String> langs = all("lang");
     for (String lang : langs) {

@@ -1,6 +1,6 @@
 package dev.policysearch.server.http;
 
-import dev.policysearch.server.search.IndexGenerations;
+import dev.policysearch.server.search.SearchBackend;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -14,9 +14,6 @@ import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /** The server's Prometheus metrics and the {@code GET /metrics} handler that exposes them. */
 public final class ServerMetrics {
@@ -27,7 +24,7 @@ public final class ServerMetrics {
   final Gauge searchesInFlight;
   final Counter rejected;
 
-  public ServerMetrics(IndexGenerations generations) {
+  public ServerMetrics(SearchBackend backend) {
     requests =
         Counter.builder()
             .name("policy_search_http_requests_total")
@@ -51,7 +48,14 @@ public final class ServerMetrics {
     GaugeWithCallback.builder()
         .name("policy_search_index_generation")
         .help("Number of the index generation being served")
-        .callback(cb -> cb.call(generationNumber(generations.generation())))
+        .callback(
+            cb -> {
+              try {
+                cb.call(generationNumber(backend.served().name()));
+              } catch (IOException | RuntimeException e) {
+                // no value this scrape
+              }
+            })
         .register(registry);
     GaugeWithCallback.builder()
         .name("policy_search_index_documents")
@@ -59,8 +63,8 @@ public final class ServerMetrics {
         .callback(
             cb -> {
               try {
-                cb.call(generations.documents());
-              } catch (IOException e) {
+                cb.call(backend.served().documents());
+              } catch (IOException | RuntimeException e) {
                 // no value this scrape
               }
             })
@@ -68,32 +72,26 @@ public final class ServerMetrics {
     GaugeWithCallback.builder()
         .name("policy_search_index_size_bytes")
         .help("Size on disk of the index generation being served")
-        .callback(cb -> cb.call(sizeOf(generations.generation())))
+        .callback(
+            cb -> {
+              try {
+                long size = backend.served().sizeBytes();
+                if (size >= 0) {
+                  cb.call(size);
+                }
+              } catch (IOException | RuntimeException e) {
+                // no value this scrape
+              }
+            })
         .register(registry);
     JvmMetrics.builder().register(registry);
   }
 
-  static double generationNumber(Path generation) {
-    String name = generation.getFileName().toString();
+  /** The number at the end of a generation folder or physical index name (gen-000003, policy-000003). */
+  static double generationNumber(String name) {
     try {
       return Long.parseLong(name.substring(name.indexOf('-') + 1));
     } catch (RuntimeException e) {
-      return 0;
-    }
-  }
-
-  static long sizeOf(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.mapToLong(
-              f -> {
-                try {
-                  return Files.size(f);
-                } catch (IOException e) {
-                  return 0;
-                }
-              })
-          .sum();
-    } catch (IOException e) {
       return 0;
     }
   }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param slowQueryMillis searches slower than this are listed in the admin stats
  * @param corsOrigins origins allowed to call the API from a browser (none by default)
  * @param indexerJar the indexer's jar, run by the admin re-index; null turns re-index off
+ * @param openSearch the OpenSearch cluster and alias to search instead of {@code index}; null
+ *     for the embedded index
  */
 public record ServerSettings(
     Path index,
@@ -29,7 +31,16 @@ public record ServerSettings(
     int searchTimeoutMillis,
     int slowQueryMillis,
     List<String> corsOrigins,
-    Path indexerJar) {
+    Path indexerJar,
+    OpenSearch openSearch) {
+
+  /** An OpenSearch cluster (its HTTP address) and the alias naming the index to search. */
+  public record OpenSearch(String url, String alias) {
+    @Override
+    public String toString() {
+      return url + " alias " + alias;
+    }
+  }
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "127.0.0.1";
@@ -47,29 +58,35 @@ public record ServerSettings(
   public static ServerSettings defaults(Path index) {
     return new ServerSettings(
         index, DEFAULT_HOST, 0, DEFAULT_MAX_QUERY_CHARS, DEFAULT_RELOAD_SECONDS, null, DEFAULT_MAX_CONCURRENT_SEARCHES,
-        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null);
+        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, null);
   }
 
   public ServerSettings withReloadSeconds(int seconds) {
-    return new ServerSettings(index, host, port, maxQueryChars, seconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar);
+    return new ServerSettings(index, host, port, maxQueryChars, seconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch);
   }
 
   public ServerSettings withAdmin(String token, Path jar) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, token, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, jar);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, token, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, jar, openSearch);
   }
 
   public ServerSettings withMaxConcurrentSearches(int n) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, n, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, n, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch);
+  }
+
+  /** Every default, searching an OpenSearch alias instead of an index folder. */
+  public static ServerSettings openSearch(String url, String alias) {
+    return new ServerSettings(
+        null, DEFAULT_HOST, 0, DEFAULT_MAX_QUERY_CHARS, DEFAULT_RELOAD_SECONDS, null, DEFAULT_MAX_CONCURRENT_SEARCHES,
+        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, new OpenSearch(url, alias));
   }
 
   public ServerSettings withCorsOrigins(List<String> origins) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, origins, indexerJar);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, origins, indexerJar, openSearch);
   }
 
   @Override
   public String toString() {
-    return "index="
-        + index
+    return (openSearch == null ? "index=" + index : "backend=opensearch " + openSearch)
         + " host="
         + host
         + " port="

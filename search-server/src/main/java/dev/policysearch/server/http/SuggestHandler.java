@@ -1,5 +1,6 @@
 package dev.policysearch.server.http;
 
+import dev.policysearch.server.search.SearchBackend;
 import dev.policysearch.server.search.SuggestService;
 import dev.policysearch.server.search.Suggestion;
 import io.undertow.server.HttpHandler;
@@ -14,9 +15,9 @@ final class SuggestHandler implements HttpHandler {
 
   record SuggestResponse(String query, List<Suggestion> suggestions) {}
 
-  private final SuggestService suggestions;
+  private final SearchBackend suggestions;
 
-  SuggestHandler(SuggestService suggestions) {
+  SuggestHandler(SearchBackend suggestions) {
     this.suggestions = suggestions;
   }
 

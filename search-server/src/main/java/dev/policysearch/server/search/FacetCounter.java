@@ -25,7 +25,8 @@ final class FacetCounter {
   /** API name of each facet and the field it counts, in the order the API returns them. */
   static final Map<String, String> FACETS = facets();
 
-  private static final int TOP = 20;
+  /** Values listed per facet, the most frequent first. */
+  static final int TOP = 20;
 
   private final ThemeClassifier themes;
   private final Map<IndexReader.CacheKey, Map<String, StringDocValuesReaderState>> states = new ConcurrentHashMap<>();

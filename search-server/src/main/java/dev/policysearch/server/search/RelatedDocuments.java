@@ -30,6 +30,14 @@ public final class RelatedDocuments {
   /** Only the opening of very long texts is read: it names what the text is about. */
   private static final int MAX_CHARS = 20_000;
 
+  /** A word must occur this often in the release, and in this many releases, to describe it. */
+  static final int MIN_TERM_FREQ = 2;
+
+  static final int MIN_DOC_FREQ = 2;
+
+  /** The most words a related-releases query holds. */
+  static final int MAX_QUERY_TERMS = 25;
+
   private final IndexGenerations generations;
   private final Analyzer analyzer;
 
@@ -44,17 +52,13 @@ public final class RelatedDocuments {
     try {
       MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
       mlt.setAnalyzer(analyzer);
-      mlt.setMinTermFreq(2);
-      mlt.setMinDocFreq(2);
-      mlt.setMaxQueryTerms(25);
+      mlt.setMinTermFreq(MIN_TERM_FREQ);
+      mlt.setMinDocFreq(MIN_DOC_FREQ);
+      mlt.setMaxQueryTerms(MAX_QUERY_TERMS);
       boolean zh = d.lang() == Language.ZH;
       String bodyField = zh ? Fields.BODY_ZH : Fields.BODY_EN;
       mlt.setFieldNames(new String[] {bodyField});
-      String text = d.title() + "\n" + d.title() + "\n" + d.body();
-      if (text.length() > MAX_CHARS) {
-        text = text.substring(0, MAX_CHARS);
-      }
-      Query like = mlt.like(bodyField, new StringReader(text));
+      Query like = mlt.like(bodyField, new StringReader(likeText(d)));
       BooleanQuery.Builder query =
           new BooleanQuery.Builder()
               .add(like, BooleanClause.Occur.MUST)
@@ -67,17 +71,26 @@ public final class RelatedDocuments {
       List<SearchHit> out = new ArrayList<>();
       for (ScoreDoc sd : top.scoreDocs) {
         var doc = stored.document(sd.doc);
-        PolicyDocument r = DocumentMapper.fromStored(doc);
-        out.add(
-            new SearchHit(
-                r.id(), r.title(), MarkFormatter.escape(r.title()), List.of(MarkFormatter.escape(opening(r.body()))),
-                r.lang().code(), r.date() == null ? null : r.date().toString(), r.type(), r.source(), r.issuer(),
-                r.docNumber(), r.url(), sd.score, r.pairId(), DocumentMapper.themesOf(doc), null, null));
+        out.add(hit(DocumentMapper.fromStored(doc), sd.score, DocumentMapper.themesOf(doc)));
       }
       return out;
     } finally {
       generations.release(searcher);
     }
+  }
+
+  /** The text a related release should resemble: the title (twice, it names the subject) and the opening. */
+  static String likeText(PolicyDocument d) {
+    String text = d.title() + "\n" + d.title() + "\n" + d.body();
+    return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+  }
+
+  /** A related release as a hit: its title and the opening of its body, nothing marked. */
+  static SearchHit hit(PolicyDocument r, float score, List<String> themes) {
+    return new SearchHit(
+        r.id(), r.title(), MarkFormatter.escape(r.title()), List.of(MarkFormatter.escape(opening(r.body()))),
+        r.lang().code(), r.date() == null ? null : r.date().toString(), r.type(), r.source(), r.issuer(),
+        r.docNumber(), r.url(), score, r.pairId(), themes, null, null);
   }
 
   private static String opening(String body) {

@@ -35,10 +35,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 
 /** Runs searches and document look-ups against the index generation being served. */
-public final class SearchService {
-
-  /** Hits beyond this rank are never returned (page x size); deep paging costs without helping. */
-  public static final int MAX_DEPTH = 10_000;
+public final class SearchService implements SearchBackend {
 
   private final IndexGenerations generations;
   private final UserQueryParser parser = new UserQueryParser();
@@ -67,7 +64,7 @@ public final class SearchService {
     this.queries = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
     this.highlighter = new HitHighlighter(analyzers.perField());
     this.facets = new FacetCounter(themes);
-    this.suggestions = new SuggestService(generations, PolicyLexicon.bundled(), Glossary.bundled(), queries);
+    this.suggestions = new SuggestService(PolicyLexicon.bundled(), Glossary.bundled(), SuggestService.embedded(generations, queries));
     this.related = new RelatedDocuments(generations, analyzers.perField());
   }
 
@@ -75,6 +72,7 @@ public final class SearchService {
     return generations;
   }
 
+  @Override
   public SearchResult search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
     UserQuery parsed = parser.parse(request.q());
@@ -227,15 +225,35 @@ public final class SearchService {
     return "";
   }
 
+  @Override
   public QueryLog queryLog() {
     return queryLog;
   }
 
-  public SuggestService suggestions() {
-    return suggestions;
+  @Override
+  public List<Suggestion> suggest(String typed, int limit) throws IOException {
+    return suggestions.suggest(typed, limit);
   }
 
-  /** Releases like the one with this id; empty when there is no such release. */
+  @Override
+  public Served served() throws IOException {
+    return new Served(generations.generation().getFileName().toString(), generations.documents(), sizeOf(generations.generation()));
+  }
+
+  /** Bytes of the files in an index folder. */
+  public static long sizeOf(java.nio.file.Path dir) {
+    try (var files = java.nio.file.Files.list(dir)) {
+      return files.mapToLong(f -> f.toFile().length()).sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Nothing to release: the index generations belong to the server, which closes them. */
+  @Override
+  public void close() {}
+
+  @Override
   public Optional<List<SearchHit>> related(String id, int limit) throws IOException {
     Optional<StoredDocument> doc = document(id);
     if (doc.isEmpty()) {
@@ -244,7 +262,7 @@ public final class SearchService {
     return Optional.of(related.related(doc.get().document(), limit));
   }
 
-  /** The whole release with this id, as indexed. */
+  @Override
   public Optional<StoredDocument> document(String id) throws IOException {
     IndexSearcher searcher = generations.acquire();
     try {
@@ -258,7 +276,4 @@ public final class SearchService {
       generations.release(searcher);
     }
   }
-
-  /** A release and the themes it was assigned at index time. */
-  public record StoredDocument(PolicyDocument document, List<String> themes) {}
 }

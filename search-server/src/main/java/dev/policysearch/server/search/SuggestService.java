@@ -24,16 +24,44 @@ public final class SuggestService {
   public static final int MAX_SUGGESTIONS = 10;
   private static final int TERMS = 4;
 
-  private final IndexGenerations generations;
   private final PolicyLexicon lexicon;
   private final Glossary glossary;
-  private final PolicyQueryBuilder queries;
+  private final Titles titles;
 
-  SuggestService(IndexGenerations generations, PolicyLexicon lexicon, Glossary glossary, PolicyQueryBuilder queries) {
-    this.generations = generations;
+  /** Titles of releases matching what was typed, best first: {title, id} pairs. */
+  @FunctionalInterface
+  interface Titles {
+    List<String[]> matching(String typed, int limit) throws IOException;
+  }
+
+  SuggestService(PolicyLexicon lexicon, Glossary glossary, Titles titles) {
     this.lexicon = lexicon;
     this.glossary = glossary;
-    this.queries = queries;
+    this.titles = titles;
+  }
+
+  /** Titles from the embedded index, found by the title query the search itself would build. */
+  static Titles embedded(IndexGenerations generations, PolicyQueryBuilder queries) {
+    return (text, limit) -> {
+      Query inTitle = queries.term(new UserQuery.Term(text, false, UserQuery.Scope.TITLE));
+      if (inTitle == null) {
+        return List.of();
+      }
+      IndexSearcher searcher = generations.acquire();
+      try {
+        TopDocs top = searcher.search(inTitle, limit);
+        var stored = searcher.storedFields();
+        List<String[]> out = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+          var doc = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE_ZH_BIGRAM, Fields.TITLE_EN));
+          String title = doc.get(Fields.TITLE_ZH_BIGRAM) != null ? doc.get(Fields.TITLE_ZH_BIGRAM) : doc.get(Fields.TITLE_EN);
+          out.add(new String[] {title, doc.get(Fields.ID)});
+        }
+        return out;
+      } finally {
+        generations.release(searcher);
+      }
+    };
   }
 
   public List<Suggestion> suggest(String typed, int limit) throws IOException {
@@ -55,26 +83,14 @@ public final class SuggestService {
         out.add(Suggestion.term(term));
       }
     }
-    Query inTitle = queries.term(new UserQuery.Term(text, false, UserQuery.Scope.TITLE));
-    if (inTitle == null) {
-      return out;
-    }
-    IndexSearcher searcher = generations.acquire();
-    try {
-      TopDocs top = searcher.search(inTitle, max * 2);
-      var stored = searcher.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        if (out.size() >= max) {
-          break;
-        }
-        var doc = stored.document(sd.doc, Set.of(Fields.ID, Fields.TITLE_ZH_BIGRAM, Fields.TITLE_EN));
-        String title = doc.get(Fields.TITLE_ZH_BIGRAM) != null ? doc.get(Fields.TITLE_ZH_BIGRAM) : doc.get(Fields.TITLE_EN);
-        if (title != null && !title.isBlank() && seen.add(title)) {
-          out.add(Suggestion.title(title, doc.get(Fields.ID)));
-        }
+    for (String[] found : titles.matching(text, max * 2)) {
+      if (out.size() >= max) {
+        break;
       }
-    } finally {
-      generations.release(searcher);
+      String title = found[0];
+      if (title != null && !title.isBlank() && seen.add(title)) {
+        out.add(Suggestion.title(title, found[1]));
+      }
     }
     return out;
   }
