@@ -1,0 +1,231 @@
+package dev.policysearch.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.policysearch.server.PolicySearchServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The relevance features over HTTP on the bundled sample corpus: lexicon equivalents, traditional
+ * characters, document-number variants, cross-language search, query syntax, facets and filters. Subclasses index and serve on one backend
+ * (embedded index or OpenSearch cluster) in a {@code @BeforeAll}; both must pass every check.
+ */
+abstract class RelevanceFeaturesSuite {
+
+  @TempDir static Path tmp;
+
+  static PolicySearchServer server;
+  static ApiClient api;
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static JsonNode search(String... params) {
+    ApiClient.Response r = api.get("/api/search", params);
+    assertEquals(200, r.status(), r.body());
+    return r.json();
+  }
+
+  private static List<String> ids(String... params) {
+    return ApiClient.ids(search(params));
+  }
+
+  @Test
+  void theTranslationOfAMatchFollowsIt() {
+    JsonNode hits = search("q", "\"urban gas supply\" mining", "size", "10").get("hits");
+    List<String> ids = ApiClient.ids(search("q", "\"urban gas supply\" mining", "size", "10"));
+    assertEquals("sample-en-safety-month", ids.get(0), ids.toString());
+    assertEquals("sample-zh-safety-month", ids.get(1), "the Chinese version comes right after: " + ids);
+    assertEquals("sample-en-safety-month", hits.get(1).path("translation_of").asText(), "and says whose translation it is");
+    assertFalse(hits.get(0).has("translation_of"), "a match of its own says nothing");
+    JsonNode englishOnly = search("q", "\"urban gas supply\" mining", "lang", "en");
+    assertFalse(ApiClient.ids(englishOnly).contains("sample-zh-safety-month"), "filters apply to translations too");
+    JsonNode byDate = search("q", "\"urban gas supply\" mining", "sort", "date");
+    assertFalse(ApiClient.ids(byDate).contains("sample-zh-safety-month"), "sorting by date lists matches only");
+    assertEquals(byDate.get("total").asLong(), search("q", "\"urban gas supply\" mining").get("total").asLong(), "the total counts matches only");
+  }
+
+  @Test
+  void anAbbreviationFindsReleasesThatUseTheFullName() {
+    List<String> ids = ids("q", "工信部", "size", "50");
+    assertTrue(ids.contains("sample-zh-specialized-smes"), ids.toString());
+    assertTrue(ids.contains("sample-zh-fullwidth-5g"), ids.toString());
+  }
+
+  @Test
+  void simplifiedQueriesFindTraditionalTextAndTheOtherWayRound() {
+    assertEquals("sample-zh-traditional-gba", ids("q", "粤港澳大湾区").get(0));
+    assertTrue(ids("q", "國務院", "size", "50").contains("sample-zh-decree-777"));
+  }
+
+  @Test
+  void fullWidthQueryFindsFullWidthText() {
+    assertEquals("sample-zh-fullwidth-5g", ids("q", "5G 网络").get(0));
+    assertEquals("sample-zh-fullwidth-5g", ids("q", "５Ｇ").get(0));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"国发〔2024〕5号", "国发[2024]5号", "国发【2024】5号", "国发(2024)5号", "国发（2024）5号", "国发2024年5号", "国发 2024 5号", "doc_number:国发2024年5号"})
+  void everyWayOfTypingADocumentNumberFindsThatDocumentFirst(String q) {
+    assertEquals("sample-zh-state-council-5", ids("q", q).get(0), q);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"国务院令第777号", "国务院令777号", "国务院令 第777号"})
+  void decreeNumbersWithOrWithoutDi(String q) {
+    assertEquals("sample-zh-decree-777", ids("q", q).get(0), q);
+  }
+
+  @Test
+  void aChineseQueryFindsEnglishReleasesThroughTheGlossary() {
+    List<String> ids = ids("q", "新型工业化", "lang", "en");
+    assertEquals("sample-en-new-industrialization", ids.get(0), ids.toString());
+  }
+
+  @Test
+  void anEnglishQueryFindsChineseReleasesThroughTheGlossaryAfterEnglishOnes() {
+    List<String> ids = ids("q", "photovoltaic", "size", "50");
+    assertEquals("sample-en-pv-guideline", ids.get(0), ids.toString());
+    assertTrue(ids.contains("sample-zh-pv-guideline"), ids.toString());
+  }
+
+  @Test
+  void mixedChineseAndEnglishInOneQuery() {
+    List<String> ids = ids("q", "光伏 guideline", "size", "5");
+    assertTrue(ids.subList(0, 3).containsAll(List.of("sample-zh-pv-guideline", "sample-en-pv-guideline")), ids.toString());
+  }
+
+  @Test
+  void titleScopeLooksOnlyInTitles() {
+    for (JsonNode hit : search("q", "title:光伏", "size", "50").get("hits")) {
+      JsonNode doc = api.get("/api/documents/" + hit.get("id").asText()).json();
+      if (doc.get("lang").asText().equals("zh")) {
+        assertTrue(doc.get("title").asText().contains("光伏"), doc.get("title").asText());
+      }
+    }
+  }
+
+  @Test
+  void issuerScopeAndExclusion() {
+    List<String> byIssuer = ids("q", "issuer:国家能源局", "size", "50");
+    assertTrue(byIssuer.contains("sample-zh-pv-guideline"), byIssuer.toString());
+    List<String> excluded = ids("q", "碳达峰 -光伏", "size", "50");
+    assertFalse(excluded.contains("sample-zh-pv-guideline"), excluded.toString());
+    assertTrue(excluded.contains("sample-zh-new-industrialization"), excluded.toString());
+  }
+
+  @Test
+  void quotedPhraseMustMatchExactly() {
+    List<String> ids = ids("q", "\"长江经济带\"", "size", "50");
+    assertTrue(ids.contains("sample-zh-yangtze-ecology"));
+  }
+
+  @Test
+  void facetsCountEveryMatchingReleaseAndFiltersNarrow() {
+    JsonNode result = search("q", "发展", "size", "1");
+    JsonNode facets = result.get("facets");
+    for (String facet : List.of("type", "theme", "year", "issuer", "lang")) {
+      assertTrue(facets.has(facet), facet);
+    }
+    long sum = 0;
+    for (JsonNode value : facets.get("lang")) {
+      sum += value.get("count").asLong();
+    }
+    assertEquals(result.get("total").asLong(), sum, "language counts add up to the total");
+    JsonNode firstType = facets.get("type").get(0);
+    JsonNode filtered = search("q", "发展", "type", firstType.get("value").asText(), "size", "100");
+    assertEquals(firstType.get("count").asLong(), filtered.get("total").asLong());
+    filtered.get("hits").forEach(h -> assertEquals(firstType.get("value").asText(), h.get("type").asText()));
+  }
+
+  @Test
+  void themeYearAndIssuerFilters() {
+    JsonNode green = search("q", "发展", "theme", "green", "size", "100");
+    assertTrue(green.get("total").asLong() > 0);
+    green.get("hits").forEach(h -> assertTrue(h.get("themes").toString().contains("green"), h.toString()));
+    search("q", "发展", "year", "2024", "size", "100").get("hits").forEach(h -> assertTrue(h.get("date").asText().startsWith("2024")));
+    search("q", "发展", "issuer", "国务院", "size", "100").get("hits").forEach(h -> assertEquals("国务院", h.get("issuer").asText()));
+    JsonNode themeFacet = search("q", "光伏").get("facets").get("theme");
+    assertTrue(themeFacet.toString().contains("\"label\""), themeFacet.toString());
+  }
+
+  @Test
+  void groupedPairsBecomeOneResultWithTheTranslationAttached() {
+    JsonNode grouped = search("q", "光伏", "group", "pairs", "size", "20");
+    JsonNode ungrouped = search("q", "光伏", "size", "20");
+    JsonNode first = grouped.get("hits").get(0);
+    assertEquals("sample-zh-pv-guideline", first.get("id").asText());
+    assertEquals("sample-en-pv-guideline", first.get("pair").get("id").asText());
+    assertTrue(first.get("pair").has("title_html"));
+    List<String> ids = ApiClient.ids(grouped);
+    assertFalse(ids.contains("sample-en-pv-guideline"), "the translation is not a result of its own: " + ids);
+    assertEquals(ungrouped.get("total").asLong() - grouped.get("total").asLong(), ungrouped.get("hits").size() - grouped.get("hits").size());
+  }
+
+  @Test
+  void everyHitNamesItsOtherLanguageVersion() {
+    for (JsonNode hit : search("q", "new industrialization").get("hits")) {
+      if (hit.get("id").asText().equals("sample-en-new-industrialization")) {
+        assertEquals("sample-zh-new-industrialization", hit.get("pair_id").asText());
+      }
+    }
+  }
+
+  @Test
+  void suggestionsOfferLexiconTermsAndTitles() {
+    JsonNode body = api.get("/api/suggest", "q", "光伏").json();
+    JsonNode suggestions = body.get("suggestions");
+    assertEquals("光伏", suggestions.get(0).get("text").asText());
+    assertEquals("term", suggestions.get(0).get("kind").asText());
+    boolean title = false;
+    for (JsonNode s : suggestions) {
+      if (s.get("kind").asText().equals("title") && s.get("id").asText().equals("sample-zh-pv-guideline")) {
+        title = true;
+      }
+    }
+    assertTrue(title, suggestions.toString());
+    JsonNode english = api.get("/api/suggest", "q", "photovol").json().get("suggestions");
+    assertTrue(english.toString().contains("\"text\":\"photovoltaic"), "English terms come from the glossary: " + english);
+    assertEquals(400, api.get("/api/suggest").status());
+    assertEquals(400, api.get("/api/suggest", "q", "x", "size", "1000").status());
+    assertEquals(0, api.get("/api/suggest", "q", " ").json().get("suggestions").size());
+  }
+
+  @Test
+  void relatedDocumentsLeaveOutTheReleaseAndItsTranslation() {
+    ApiClient.Response r = api.get("/api/documents/sample-zh-pv-guideline/related");
+    assertEquals(200, r.status(), r.body());
+    List<String> ids = ApiClient.ids(r.json());
+    assertFalse(ids.isEmpty());
+    assertFalse(ids.contains("sample-zh-pv-guideline"));
+    assertFalse(ids.contains("sample-en-pv-guideline"));
+    assertTrue(ids.contains("sample-zh-carbon-peak-energy"), ids.toString());
+    assertEquals(404, api.get("/api/documents/no-such-id/related").status());
+    assertEquals(400, api.get("/api/documents/sample-zh-pv-guideline/related", "size", "0").status());
+  }
+
+  @Test
+  void snippetsAreSentencesWithMergedMarksAndTheBestFirst() {
+    JsonNode hit = search("q", "光伏发电").get("hits").get(0);
+    for (JsonNode snippet : hit.get("snippets")) {
+      String s = snippet.asText();
+      assertFalse(s.contains("</mark><mark>"), "touching matches are one mark: " + s);
+      assertTrue(s.length() <= 400, "snippets are capped: " + s.length());
+    }
+    assertTrue(hit.get("snippets").get(0).asText().contains("<mark>"));
+    assertTrue(hit.get("title_html").asText().contains("<mark>光伏发电</mark>"), hit.get("title_html").asText());
+  }
+}
