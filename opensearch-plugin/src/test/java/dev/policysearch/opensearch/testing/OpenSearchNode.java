@@ -2,7 +2,6 @@ package dev.policysearch.opensearch.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -227,7 +227,7 @@ public final class OpenSearchNode implements AutoCloseable {
     tree.forEach(ProcessHandle::destroy);
     for (ProcessHandle handle : tree) {
       try {
-        handle.onExit().get(STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        handle.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       } catch (Exception notStopped) {
         handle.destroyForcibly();
       }
@@ -243,9 +243,9 @@ public final class OpenSearchNode implements AutoCloseable {
     }
     Path path = Path.of(value);
     if (!Files.exists(path)) {
-      throw new UncheckedIOException(
-          new IOException(property + " names " + path + ", which does not exist: build it with "
-              + "`mvn -pl opensearch-plugin -am package -DskipTests` first"));
+      throw new IllegalStateException(
+          property + " names " + path + ", which does not exist: build it with "
+              + "`mvn -pl opensearch-plugin -am package -DskipTests` first");
     }
     return path;
   }
