@@ -1,6 +1,7 @@
 package dev.policysearch.opensearch;
 
 import dev.policysearch.corpus.analysis.Analyzers;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
@@ -8,6 +9,7 @@ import org.opensearch.index.analysis.AnalyzerProvider;
 import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.opensearch.plugins.AnalysisPlugin;
 import org.opensearch.plugins.Plugin;
+import org.opensearch.plugins.SearchPlugin;
 
 /**
  * Our analysis chains inside OpenSearch, under the names an index mapping uses: {@code
@@ -15,10 +17,10 @@ import org.opensearch.plugins.Plugin;
  * the indexer and the server use in-process ({@link Analyzers}), so an OpenSearch index tokenizes
  * exactly as our Lucene index does.
  *
- * <p>Query extensions (a {@code SearchPlugin}) belong in this class too: OpenSearch instantiates
- * one plugin class per plugin.
+ * <p>And our query: {@code {"policy": {"text": ...}}} ({@link PolicyQuery}) builds on each shard
+ * the ranked query the embedded index builds, so a cluster ranks as the embedded index does.
  */
-public class PolicySearchPlugin extends Plugin implements AnalysisPlugin {
+public class PolicySearchPlugin extends Plugin implements AnalysisPlugin, SearchPlugin {
 
   public static final String CHINESE_WORDS = "policy_zh_words";
   public static final String CHINESE_BIGRAMS = "policy_zh_bigrams";
@@ -30,6 +32,11 @@ public class PolicySearchPlugin extends Plugin implements AnalysisPlugin {
         CHINESE_WORDS, provider(CHINESE_WORDS, Analyzers::chineseWords),
         CHINESE_BIGRAMS, provider(CHINESE_BIGRAMS, Analyzers::chineseBigrams),
         ENGLISH, provider(ENGLISH, Analyzers::english));
+  }
+
+  @Override
+  public List<QuerySpec<?>> getQueries() {
+    return List.of(new QuerySpec<>(PolicyQuery.NAME, PolicyQuery::new, PolicyQuery::fromXContent));
   }
 
   /** Index settings and analyzer settings are ignored: our chains take no options. */
