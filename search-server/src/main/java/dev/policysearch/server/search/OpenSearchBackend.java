@@ -96,11 +96,13 @@ public final class OpenSearchBackend implements SearchBackend {
     body.put("timeout", timeoutMillis + "ms");
     body.set("docvalue_fields", JSON.createArrayNode().add(Fields.ID).add(Fields.PAIR_ID));
     body.set("query", filtered(policyQuery(request.q(), false), filters));
+    // The order of SearchService: by score (or date, then score), equal ones by id.
+    ArrayNode sort = body.putArray("sort");
     if (request.sort() == SearchRequest.Sort.DATE) {
-      ArrayNode sort = body.putArray("sort");
       sort.addObject().putObject(Fields.DATE_DAYS).put("order", "desc").put("missing", "_last");
-      sort.add("_score");
     }
+    sort.add("_score");
+    sort.addObject().putObject(Fields.ID).put("order", "asc");
     ObjectNode aggs = body.putObject("aggs");
     for (var facet : FacetCounter.FACETS.entrySet()) {
       aggs.putObject(facet.getKey()).putObject("terms").put("field", facet.getValue()).put("size", FacetCounter.TOP);
@@ -167,9 +169,9 @@ public final class OpenSearchBackend implements SearchBackend {
         }
       }
     }
-    // Best first; equal scores keep their order (the engine's order, by document).
+    // Best first; equal scores by id, as the search orders them.
     List<Ranked> merged = new ArrayList<>(byId.values());
-    merged.sort((a, b) -> Float.compare(b.score(), a.score()));
+    merged.sort((a, b) -> a.score() != b.score() ? Float.compare(b.score(), a.score()) : a.id().compareTo(b.id()));
     return merged.size() > window ? merged.subList(0, window) : merged;
   }
 

@@ -61,7 +61,7 @@ final class PairPropagation {
     }
     Map<Integer, String> translationOf = new HashMap<>();
     if (wanted.isEmpty()) {
-      return new Ranking(truncate(ranked.scoreDocs, ranked.totalHits, window), translationOf);
+      return new Ranking(truncate(reader, ranked.scoreDocs, ranked.totalHits, window), translationOf);
     }
     List<BytesRef> ids = wanted.keySet().stream().map(BytesRef::new).toList();
     BooleanQuery.Builder lookup = new BooleanQuery.Builder().add(new TermInSetQuery(Fields.ID, ids), BooleanClause.Occur.MUST);
@@ -79,13 +79,17 @@ final class PairPropagation {
     }
     List<ScoreDoc> merged = new ArrayList<>(scores.size());
     scores.forEach((doc, score) -> merged.add(new ScoreDoc(doc, score)));
-    return new Ranking(truncate(merged.toArray(ScoreDoc[]::new), ranked.totalHits, window), translationOf);
+    return new Ranking(truncate(reader, merged.toArray(ScoreDoc[]::new), ranked.totalHits, window), translationOf);
   }
 
-  private static TopDocs truncate(ScoreDoc[] docs, TotalHits total, int window) {
+  private static TopDocs truncate(IndexReader reader, ScoreDoc[] docs, TotalHits total, int window) throws IOException {
     ScoreDoc[] sorted = docs.clone();
-    // Best first; equal scores by document number, as Lucene orders them.
-    Arrays.sort(sorted, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc));
+    Map<Integer, String> ids = new HashMap<>();
+    for (ScoreDoc sd : sorted) {
+      ids.put(sd.doc, PairGrouping.value(reader, sd.doc, Fields.ID));
+    }
+    // Best first; equal scores by id, as the search orders them (SearchService.RANKING).
+    Arrays.sort(sorted, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : ids.get(a.doc).compareTo(ids.get(b.doc)));
     ScoreDoc[] top = sorted.length > window ? Arrays.copyOf(sorted, window) : sorted;
     return new TopDocs(total, top);
   }

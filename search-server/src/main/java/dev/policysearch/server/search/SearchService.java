@@ -103,7 +103,7 @@ public final class SearchService implements SearchBackend {
       FacetsCollectorManager.FacetsResult result =
           request.sort() == SearchRequest.Sort.DATE
               ? FacetsCollectorManager.search(searcher, query, window, byDate(), true, new FacetsCollectorManager())
-              : FacetsCollectorManager.search(searcher, query, fetched, new FacetsCollectorManager());
+              : FacetsCollectorManager.search(searcher, query, fetched, RANKING, true, new FacetsCollectorManager());
       TopDocs top = result.topDocs();
       long total = totalOf(result.facetsCollector(), top.totalHits);
       Map<Integer, String> translationOf = Map.of();
@@ -145,11 +145,18 @@ public final class SearchService implements SearchBackend {
     return collector.getMatchingDocs().isEmpty() ? fallback.value() : total;
   }
 
-  /** Newest first; undated releases last; ties by relevance. */
+  /**
+   * Best first; equal scores by id. Ties are common (a title query over a series of "例行记者会"),
+   * and ordering them by id instead of by position in the index gives every backend, and every
+   * rebuild of the index, the same order.
+   */
+  static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+
+  /** Newest first; undated releases last; ties by relevance, then by id. */
   private static Sort byDate() {
     SortField date = new SortField(Fields.DATE_DAYS, SortField.Type.INT, true);
     date.setMissingValue(Integer.MIN_VALUE);
-    return new Sort(date, SortField.FIELD_SCORE);
+    return new Sort(date, SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
   }
 
   /** Hits for a page of groups: each group's first document, with its translation attached. */
