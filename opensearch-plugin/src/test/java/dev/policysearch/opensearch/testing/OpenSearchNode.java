@@ -104,6 +104,22 @@ public final class OpenSearchNode implements AutoCloseable {
     return node;
   }
 
+  /**
+   * Runs a node with our plugin until the process is stopped ({@code ./policy-search
+   * dev-opensearch}), for trying the OpenSearch target and backend on one machine.
+   */
+  public static void main(String[] args) throws Exception {
+    OpenSearchNode node = startWithOurPlugin();
+    System.out.printf(
+        "OpenSearch with the policy-search plugin is at %s (started in %.1f s; home %s).%n"
+            + "Try: ./policy-search index --input corpus/sample --target opensearch --url %s --replicas 0%n"
+            + "     ./policy-search serve --backend opensearch --url %s%n"
+            + "Ctrl-C stops the node.%n",
+        node.httpUrl(), node.startupTime().toMillis() / 1000.0, node.home(), node.httpUrl(), node.httpUrl());
+    // The shutdown hook registered at start stops the node when this process is stopped.
+    new java.util.concurrent.CountDownLatch(1).await();
+  }
+
   /** The node's HTTP endpoint, e.g. {@code http://127.0.0.1:41234}. */
   public String httpUrl() {
     return httpUrl;

@@ -239,9 +239,9 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonNode highlight = hit.path("highlight");
     String titleField = Fields.storedTitle(d.lang());
     String bodyField = Fields.storedBody(d.lang());
-    String titleHtml = highlight.path(titleField).path(0).asText(null);
+    String titleHtml = mergeMarks(highlight.path(titleField).path(0).asText(null));
     List<String> snippets = new ArrayList<>();
-    highlight.path(bodyField).forEach(s -> snippets.add(s.asText()));
+    highlight.path(bodyField).forEach(s -> snippets.add(mergeMarks(s.asText())));
     return new SearchHit(
         d.id(),
         d.title(),
@@ -259,6 +259,11 @@ public final class OpenSearchBackend implements SearchBackend {
         OpenSearchSchema.themesOf(source),
         pair,
         r.translationOf());
+  }
+
+  /** Adjacent marked tokens become one mark, as {@link MarkFormatter} writes them. */
+  static String mergeMarks(String html) {
+    return html == null ? null : html.replace("</mark><mark>", "");
   }
 
   /** Sentence passages of the body with the matches marked, the best first; the whole title. */
