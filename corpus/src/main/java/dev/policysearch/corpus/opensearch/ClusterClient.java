@@ -62,13 +62,18 @@ public final class ClusterClient implements Closeable {
 
   /** Sends a request; a JSON answer of status 2xx comes back, any other status is a {@link ClusterException}. */
   public JsonNode send(String method, String path, JsonNode body) throws IOException {
-    return send(method, path, body == null ? null : JSON.writeValueAsBytes(body), "application/json").orElseThrow();
+    return send(method, path, Map.of(), body);
+  }
+
+  /** Like {@link #send(String, String, JsonNode)}, with URL parameters ({@code search_type=...}). */
+  public JsonNode send(String method, String path, Map<String, String> parameters, JsonNode body) throws IOException {
+    return send(method, path, parameters, body == null ? null : JSON.writeValueAsBytes(body), "application/json").orElseThrow();
   }
 
   /** Like {@link #send}, but a 404 is an empty answer instead of an error. */
   public Optional<JsonNode> sendOrMissing(String method, String path, JsonNode body) throws IOException {
     try {
-      return send(method, path, body == null ? null : JSON.writeValueAsBytes(body), "application/json");
+      return send(method, path, Map.of(), body == null ? null : JSON.writeValueAsBytes(body), "application/json");
     } catch (ClusterException e) {
       if (e.status() == 404) {
         return Optional.empty();
@@ -79,11 +84,12 @@ public final class ClusterClient implements Closeable {
 
   /** Sends newline-delimited JSON (the bulk API). */
   public JsonNode sendLines(String path, String lines) throws IOException {
-    return send("POST", path, lines.getBytes(StandardCharsets.UTF_8), "application/x-ndjson").orElseThrow();
+    return send("POST", path, Map.of(), lines.getBytes(StandardCharsets.UTF_8), "application/x-ndjson").orElseThrow();
   }
 
-  private Optional<JsonNode> send(String method, String path, byte[] body, String contentType) throws IOException {
-    var request = Requests.builder().method(method).endpoint(path).query(Map.of());
+  private Optional<JsonNode> send(String method, String path, Map<String, String> parameters, byte[] body, String contentType)
+      throws IOException {
+    var request = Requests.builder().method(method).endpoint(path).query(parameters);
     if (body != null) {
       request.body(Body.from(body, contentType));
     }

@@ -107,7 +107,7 @@ public final class OpenSearchBackend implements SearchBackend {
     for (var facet : FacetCounter.FACETS.entrySet()) {
       aggs.putObject(facet.getKey()).putObject("terms").put("field", facet.getValue()).put("size", FacetCounter.TOP);
     }
-    JsonNode answer = client.send("POST", "/" + alias + "/_search", body);
+    JsonNode answer = client.send("POST", "/" + alias + "/_search", rankingParameters(), body);
     boolean timedOut = answer.path("timed_out").asBoolean(false);
     long total = answer.path("hits").path("total").path("value").asLong();
     List<Ranked> ranked = new ArrayList<>();
@@ -129,6 +129,16 @@ public final class OpenSearchBackend implements SearchBackend {
     long took = (System.nanoTime() - started) / 1_000_000;
     queryLog.record(request.q(), total, took);
     return new SearchResult(total, hits, facets(answer.path("aggregations")), took, served().name(), timedOut);
+  }
+
+  /**
+   * With more than one shard, each shard would score with its own term statistics; a first round
+   * trip that gathers them from every shard ({@code dfs_query_then_fetch}) makes the scores those
+   * of one whole index, as in the embedded index. One shard needs no such trip.
+   */
+  private Map<String, String> rankingParameters() throws IOException {
+    served();
+    return shards > 1 ? Map.of("search_type", "dfs_query_then_fetch") : Map.of();
   }
 
   /** A ranked release: its id, its translation's id, its score, and what it translates when only listed as such. */
@@ -444,6 +454,7 @@ public final class OpenSearchBackend implements SearchBackend {
 
   private volatile Served served;
   private volatile long servedAt;
+  private volatile int shards = 1;
 
   /** The physical index behind the alias, its number of releases and its size on disk (primaries). */
   @Override
@@ -463,6 +474,8 @@ public final class OpenSearchBackend implements SearchBackend {
     var indices = stats.path("indices").fields();
     String name = indices.hasNext() ? indices.next().getKey() : alias;
     JsonNode primaries = stats.path("_all").path("primaries");
+    JsonNode settings = client.send("GET", "/" + alias + "/_settings/index.number_of_shards", null);
+    shards = settings.path(name).path("settings").path("index").path("number_of_shards").asInt(1);
     return new Served(name, primaries.path("docs").path("count").asLong(), primaries.path("store").path("size_in_bytes").asLong(-1));
   }
 
