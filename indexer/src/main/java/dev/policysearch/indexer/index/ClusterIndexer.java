@@ -66,10 +66,7 @@ public final class ClusterIndexer {
       throws IOException, InterruptedException {
     long started = System.nanoTime();
     IndexCounters counters = new IndexCounters();
-    long totalBytes = 0;
-    for (Path file : files) {
-      totalBytes += java.nio.file.Files.size(file);
-    }
+    long totalBytes = CorpusScan.totalBytes(files);
     try (ClusterClient client = ClusterClient.connect(target.url())) {
       List<String> current = indicesBehind(client, target.alias());
       if (update) {

@@ -76,10 +76,7 @@ public final class CorpusIndexer {
       throws IOException, InterruptedException {
     long started = System.nanoTime();
     IndexCounters counters = new IndexCounters();
-    long totalBytes = 0;
-    for (Path file : files) {
-      totalBytes += Files.size(file);
-    }
+    long totalBytes = CorpusScan.totalBytes(files);
     Optional<Path> base = update ? layout.current() : Optional.empty();
     if (update && base.isEmpty()) {
       throw new IOException("there is no index in " + layout.root() + " to update: run a full index first (without --update)");

@@ -26,6 +26,15 @@ final class CorpusScan {
     void accept(String location, PolicyDocument document) throws IOException, InterruptedException;
   }
 
+  /** The bytes to read, for the progress display. */
+  static long totalBytes(List<Path> files) throws IOException {
+    long total = 0;
+    for (Path file : files) {
+      total += java.nio.file.Files.size(file);
+    }
+    return total;
+  }
+
   static void scan(List<Path> files, IndexCounters counters, IndexProgress progress, Sink sink)
       throws IOException, InterruptedException {
     AtomicLong bytesRead = new AtomicLong();

@@ -77,6 +77,14 @@ final class AdminHandlers {
   }
 
   void reindex(HttpServerExchange exchange) throws IOException {
+    if (index == null) {
+      Json.error(
+          exchange,
+          ApiError.of(
+              409, "reindex_unavailable", null,
+              "this server searches an OpenSearch alias; re-index with: policy-search index --input DIR --target opensearch --url URL --alias NAME"));
+      return;
+    }
     if (!jobs.available()) {
       Json.error(
           exchange,

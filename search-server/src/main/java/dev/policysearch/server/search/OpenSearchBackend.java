@@ -252,23 +252,7 @@ public final class OpenSearchBackend implements SearchBackend {
     String titleHtml = mergeMarks(highlight.path(titleField).path(0).asText(null));
     List<String> snippets = new ArrayList<>();
     highlight.path(bodyField).forEach(s -> snippets.add(mergeMarks(s.asText())));
-    return new SearchHit(
-        d.id(),
-        d.title(),
-        titleHtml != null ? titleHtml : MarkFormatter.escape(d.title()),
-        snippets,
-        d.lang().code(),
-        d.date() == null ? null : d.date().toString(),
-        d.type(),
-        d.source(),
-        d.issuer(),
-        d.docNumber(),
-        d.url(),
-        r.score(),
-        d.pairId(),
-        OpenSearchSchema.themesOf(source),
-        pair,
-        r.translationOf());
+    return SearchHit.of(d, titleHtml, snippets, r.score(), OpenSearchSchema.themesOf(source), pair, r.translationOf());
   }
 
   /** Adjacent marked tokens become one mark, as {@link MarkFormatter} writes them. */

@@ -87,10 +87,7 @@ public final class RelatedDocuments {
 
   /** A related release as a hit: its title and the opening of its body, nothing marked. */
   static SearchHit hit(PolicyDocument r, float score, List<String> themes) {
-    return new SearchHit(
-        r.id(), r.title(), MarkFormatter.escape(r.title()), List.of(MarkFormatter.escape(opening(r.body()))),
-        r.lang().code(), r.date() == null ? null : r.date().toString(), r.type(), r.source(), r.issuer(),
-        r.docNumber(), r.url(), score, r.pairId(), themes, null, null);
+    return SearchHit.of(r, null, List.of(MarkFormatter.escape(opening(r.body()))), score, themes, null, null);
   }
 
   private static String opening(String body) {

@@ -25,4 +25,28 @@ public record SearchHit(
     String pairId,
     List<String> themes,
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) SearchHit pair,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String translationOf) {}
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String translationOf) {
+
+  /** The hit for a release, whichever engine found it. */
+  static SearchHit of(
+      dev.policysearch.corpus.PolicyDocument d, String titleHtml, List<String> snippets, float score, List<String> themes, SearchHit pair,
+      String translationOf) {
+    return new SearchHit(
+        d.id(),
+        d.title(),
+        titleHtml != null ? titleHtml : MarkFormatter.escape(d.title()),
+        snippets,
+        d.lang().code(),
+        d.date() == null ? null : d.date().toString(),
+        d.type(),
+        d.source(),
+        d.issuer(),
+        d.docNumber(),
+        d.url(),
+        Float.isNaN(score) ? 0f : score,
+        d.pairId(),
+        themes,
+        pair,
+        translationOf);
+  }
+}

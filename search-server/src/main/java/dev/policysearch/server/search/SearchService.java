@@ -203,24 +203,7 @@ public final class SearchService implements SearchBackend {
         };
     stored.document(sd.doc, visitor);
     Document doc = visitor.getDocument();
-    PolicyDocument d = DocumentMapper.fromStored(doc);
-    return new SearchHit(
-        d.id(),
-        d.title(),
-        titleHtml != null ? titleHtml : MarkFormatter.escape(d.title()),
-        snippets,
-        d.lang().code(),
-        d.date() == null ? null : d.date().toString(),
-        d.type(),
-        d.source(),
-        d.issuer(),
-        d.docNumber(),
-        d.url(),
-        Float.isNaN(sd.score) ? 0f : sd.score,
-        d.pairId(),
-        DocumentMapper.themesOf(doc),
-        pair,
-        translationOf);
+    return SearchHit.of(DocumentMapper.fromStored(doc), titleHtml, snippets, sd.score, DocumentMapper.themesOf(doc), pair, translationOf);
   }
 
   /** The generation folder a searcher reads (its name, e.g. gen-000003). */

@@ -141,6 +141,29 @@ class OpenSearchIndexingIT {
   }
 
   @Test
+  void theAdminApiNamesTheIndexBehindTheAliasAndSendsReindexingToTheCommandLine() throws Exception {
+    OpenSearchCluster.index("admin", "--input", IndexerProcess.sampleCorpus().toString());
+    try (PolicySearchServer server =
+        PolicySearchServer.start(ServerSettings.openSearch(OpenSearchCluster.url(), "admin").withAdmin("secret-token", IndexerProcess.jar()))) {
+      ApiClient api = new ApiClient(server.port());
+      ApiClient.Response status = api.send(api.request("/api/admin/status").header("Authorization", "Bearer secret-token"));
+      assertEquals(200, status.status(), status.body());
+      assertTrue(status.json().get("generation").asText().startsWith("admin-2"), status.body());
+      assertEquals(48, status.json().get("documents").asLong());
+      assertTrue(status.json().get("size_bytes").asLong() > 0, status.body());
+      ApiClient.Response reindex =
+          api.send(
+              api.request("/api/admin/reindex")
+                  .header("Authorization", "Bearer secret-token")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\":\"full\"}")));
+      assertEquals(409, reindex.status(), reindex.body());
+      assertTrue(reindex.body().contains("--target opensearch"), reindex.body());
+      String metrics = api.get("/metrics").body();
+      assertTrue(metrics.contains("policy_search_index_documents 48"), metrics);
+    }
+  }
+
+  @Test
   void aClusterWithoutOurPluginIsAClearErrorAndNothingIsLeftBehind() throws Exception {
     Path layout = Path.of(System.getProperty(OpenSearchNode.LAYOUT_PROPERTY));
     try (OpenSearchNode bare = OpenSearchNode.start(layout, List.of());
