@@ -1,6 +1,5 @@
 package dev.policysearch.server.search;
 
-import dev.policysearch.corpus.PolicyDocument;
 import dev.policysearch.corpus.analysis.Analyzers;
 import dev.policysearch.corpus.analysis.Glossary;
 import dev.policysearch.corpus.analysis.PolicyLexicon;
@@ -29,7 +28,6 @@ import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
