@@ -101,8 +101,8 @@ public final class SearchService implements SearchBackend {
       FacetsCollectorManager.FacetsResult result =
           request.sort() == SearchRequest.Sort.DATE
               ? FacetsCollectorManager.search(searcher, query, window, byDate(), true, new FacetsCollectorManager())
-              : FacetsCollectorManager.search(searcher, query, fetched, RANKING, true, new FacetsCollectorManager());
-      TopDocs top = result.topDocs();
+              : FacetsCollectorManager.search(searcher, query, fetched, RANKING, false, new FacetsCollectorManager());
+      TopDocs top = request.sort() == SearchRequest.Sort.DATE ? result.topDocs() : withSortScores(result.topDocs());
       long total = totalOf(result.facetsCollector(), top.totalHits);
       Map<Integer, String> translationOf = Map.of();
       if (propagate) {
@@ -149,6 +149,19 @@ public final class SearchService implements SearchBackend {
    * rebuild of the index, the same order.
    */
   static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+
+  /**
+   * Sorted by {@link #RANKING}, each hit's score is its first sort value: copied to the hit, it
+   * need not be computed again.
+   */
+  private static TopDocs withSortScores(TopDocs top) {
+    for (ScoreDoc sd : top.scoreDocs) {
+      if (sd instanceof org.apache.lucene.search.FieldDoc fd && fd.fields[0] instanceof Float score) {
+        sd.score = score;
+      }
+    }
+    return top;
+  }
 
   /** Newest first; undated releases last; ties by relevance, then by id. */
   private static Sort byDate() {
