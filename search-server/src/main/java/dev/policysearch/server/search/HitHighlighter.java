@@ -1,12 +1,20 @@
 package dev.policysearch.server.search;
 
+import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.schema.Fields;
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
@@ -25,9 +33,6 @@ final class HitHighlighter {
   static final int SNIPPETS = 3;
   static final int SNIPPET_CHARS = 120;
 
-  private static final String[] TITLE_FIELDS = {Fields.TITLE_ZH_BIGRAM, Fields.TITLE_EN};
-  private static final String[] BODY_FIELDS = {Fields.BODY_ZH_BIGRAM, Fields.BODY_EN};
-
   private final Analyzer analyzer;
 
   HitHighlighter(Analyzer analyzer) {
@@ -37,50 +42,55 @@ final class HitHighlighter {
   /** The highlighted title and passages of each hit of a page. */
   record Highlights(String[] titles, List<String>[] snippets) {}
 
-  private static final String[] FIELDS = {Fields.TITLE_ZH_BIGRAM, Fields.TITLE_EN, Fields.BODY_ZH_BIGRAM, Fields.BODY_EN};
-  private static final int[] MAX_PASSAGES = {1, 1, SNIPPETS, SNIPPETS};
+  private static final int[] MAX_PASSAGES = {1, SNIPPETS};
 
   /**
    * Titles (whole, or null when a hit has none) and up to {@link #SNIPPETS} body passages, best
-   * first, per hit in TopDocs order; all four fields in one pass over the query.
+   * first, per hit in TopDocs order. The hits of each language are highlighted together, in their
+   * two shown fields, with only the query's terms and phrases there ({@link HighlightQuery}).
    */
   Highlights highlight(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
-    Map<String, Object[]> byField = highlighter(searcher).highlight(FIELDS, query, docIds(page), MAX_PASSAGES);
-    String[] titles = new String[page.scoreDocs.length];
+    int n = page.scoreDocs.length;
+    String[] titles = new String[n];
     @SuppressWarnings("unchecked")
-    List<String>[] snippets = new List[page.scoreDocs.length];
-    for (int i = 0; i < titles.length; i++) {
-      titles[i] = first(byField, i);
-      snippets[i] = List.of();
-      for (String field : BODY_FIELDS) {
-        Object value = byField.get(field)[i];
-        if (value != null) {
-          @SuppressWarnings("unchecked")
-          List<String> passages = (List<String>) value;
-          snippets[i] = passages.stream().filter(s -> !s.isEmpty()).toList();
-          break;
+    List<String>[] snippets = new List[n];
+    Arrays.fill(snippets, List.of());
+    PassageHighlighter highlighter = highlighter(searcher);
+    Language[] languages = languagesOf(searcher, page);
+    for (Language lang : Language.values()) {
+      int[] positions = IntStream.range(0, n).filter(i -> languages[i] == lang).toArray();
+      if (positions.length == 0) {
+        continue;
+      }
+      String[] fields = {Fields.storedTitle(lang), Fields.storedBody(lang)};
+      int[] docIds = Arrays.stream(positions).map(i -> page.scoreDocs[i].doc).toArray();
+      Map<String, Object[]> byField = highlighter.highlight(fields, HighlightQuery.of(query, Set.of(fields)), docIds, MAX_PASSAGES);
+      for (int k = 0; k < positions.length; k++) {
+        if (byField.get(fields[0])[k] instanceof List<?> title && !title.isEmpty()) {
+          titles[positions[k]] = (String) title.get(0);
+        }
+        if (byField.get(fields[1])[k] instanceof List<?> passages) {
+          snippets[positions[k]] = passages.stream().map(String.class::cast).filter(p -> !p.isEmpty()).toList();
         }
       }
     }
     return new Highlights(titles, snippets);
   }
 
-  private static String first(Map<String, Object[]> byField, int i) {
-    for (String field : TITLE_FIELDS) {
-      Object value = byField.get(field)[i];
-      if (value instanceof List<?> list && !list.isEmpty()) {
-        return (String) list.get(0);
+  /** Each hit's language, from the doc values of {@code lang} (Chinese where missing). */
+  private static Language[] languagesOf(IndexSearcher searcher, TopDocs page) throws IOException {
+    Language[] out = new Language[page.scoreDocs.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int i = 0; i < out.length; i++) {
+      int doc = page.scoreDocs[i].doc;
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), Fields.LANG);
+      out[i] = Language.ZH;
+      if (values.advanceExact(doc - leaf.docBase)) {
+        out[i] = Language.fromCode(values.lookupOrd(values.nextOrd()).utf8ToString()).orElse(Language.ZH);
       }
     }
-    return null;
-  }
-
-  private static int[] docIds(TopDocs page) {
-    int[] ids = new int[page.scoreDocs.length];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = page.scoreDocs[i].doc;
-    }
-    return ids;
+    return out;
   }
 
   /**
