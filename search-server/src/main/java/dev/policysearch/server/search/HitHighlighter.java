@@ -3,18 +3,24 @@ package dev.policysearch.server.search;
 import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.schema.Fields;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
@@ -39,8 +45,11 @@ final class HitHighlighter {
     this.analyzer = analyzer;
   }
 
-  /** The highlighted title and passages of each hit of a page. */
-  record Highlights(String[] titles, List<String>[] snippets) {}
+  /**
+   * The highlighted title and passages of each hit of a page, and the stored documents the
+   * highlighter read (by doc id), so that showing the hits need not read them again.
+   */
+  record Highlights(String[] titles, List<String>[] snippets, Map<Integer, Document> documents) {}
 
   private static final int[] MAX_PASSAGES = {1, SNIPPETS};
 
@@ -74,7 +83,7 @@ final class HitHighlighter {
         }
       }
     }
-    return new Highlights(titles, snippets);
+    return new Highlights(titles, snippets, highlighter.documents);
   }
 
   /** Each hit's language, from the doc values of {@code lang} (Chinese where missing). */
@@ -98,8 +107,40 @@ final class HitHighlighter {
    * and cuts titles whole but bodies into sentence-sized passages, best first.
    */
   private static final class PassageHighlighter extends UnifiedHighlighter {
+    /** Every document read for its text, whole: decompressing one costs the same for one field or all. */
+    final Map<Integer, Document> documents = new HashMap<>();
+
     PassageHighlighter(Builder builder) {
       super(builder);
+    }
+
+    @Override
+    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+        throws IOException {
+      List<CharSequence[]> values = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
+      long chars = 0;
+      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+        Document document = documents.computeIfAbsent(doc, d -> read(stored, d));
+        CharSequence[] text = new CharSequence[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+          text[f] = document.get(fields[f]);
+          chars += text[f] == null ? 0 : text[f].length();
+        }
+        values.add(text);
+        if (chars > cacheCharsThreshold) {
+          break;
+        }
+      }
+      return values;
+    }
+
+    private static Document read(StoredFields stored, int doc) {
+      try {
+        return stored.document(doc);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {

@@ -186,34 +186,23 @@ public final class SearchService implements SearchBackend {
     List<SearchHit> hits = new ArrayList<>(groups.size());
     int i = 0;
     for (ScoreDoc[] group : groups) {
-      SearchHit primary = hit(stored, group[0], titles[i], snippets[i], null, translationOf.get(group[0].doc));
-      i++;
+      SearchHit pair = null;
       if (group.length > 1) {
-        SearchHit pair = hit(stored, group[1], titles[i], snippets[i], null, translationOf.get(group[1].doc));
-        i++;
-        primary = hit(stored, group[0], titles[i - 2], snippets[i - 2], pair, translationOf.get(group[0].doc));
+        pair = hit(document(highlights, stored, group[1]), group[1], titles[i + 1], snippets[i + 1], null, translationOf.get(group[1].doc));
       }
-      hits.add(primary);
+      hits.add(hit(document(highlights, stored, group[0]), group[0], titles[i], snippets[i], pair, translationOf.get(group[0].doc)));
+      i += group.length;
     }
     return hits;
   }
 
-  /** Stored fields a hit shows: all but the bodies, which the highlighter has already read. */
-  private static final java.util.Set<String> BODIES =
-      java.util.Set.of(Fields.storedBody(dev.policysearch.corpus.Language.ZH), Fields.storedBody(dev.policysearch.corpus.Language.EN));
+  /** A hit's stored document: as the highlighter read it, or read now. */
+  private static Document document(HitHighlighter.Highlights highlights, StoredFields stored, ScoreDoc sd) throws IOException {
+    Document doc = highlights.documents().get(sd.doc);
+    return doc != null ? doc : stored.document(sd.doc);
+  }
 
-  private static SearchHit hit(
-      StoredFields stored, ScoreDoc sd, String titleHtml, List<String> snippets, SearchHit pair, String translationOf)
-      throws IOException {
-    var visitor =
-        new org.apache.lucene.document.DocumentStoredFieldVisitor() {
-          @Override
-          public Status needsField(org.apache.lucene.index.FieldInfo field) {
-            return BODIES.contains(field.name) ? Status.NO : Status.YES;
-          }
-        };
-    stored.document(sd.doc, visitor);
-    Document doc = visitor.getDocument();
+  private static SearchHit hit(Document doc, ScoreDoc sd, String titleHtml, List<String> snippets, SearchHit pair, String translationOf) {
     return SearchHit.of(DocumentMapper.fromStored(doc), titleHtml, snippets, sd.score, DocumentMapper.themesOf(doc), pair, translationOf);
   }
 
