@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
@@ -37,8 +41,20 @@ public final class ClusterClient implements Closeable {
     this.generic = new OpenSearchClient(transport).generic();
   }
 
-  /** A client for the cluster at {@code url} (http://host:9200); nothing is sent yet. */
+  /** How long a connection may take to open. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** A client for the cluster at {@code url} (http://host:9200), answers awaited up to 2 minutes (bulk loads). */
   public static ClusterClient connect(String url) {
+    return connect(url, Duration.ofMinutes(2));
+  }
+
+  /**
+   * A client for the cluster at {@code url}; nothing is sent yet.
+   *
+   * @param responseTimeout how long to wait for an answer before the request fails
+   */
+  public static ClusterClient connect(String url, Duration responseTimeout) {
     URI uri;
     try {
       uri = URI.create(url.strip());
@@ -52,6 +68,9 @@ public final class ClusterClient implements Closeable {
     ApacheHttpClient5Transport transport =
         ApacheHttpClient5TransportBuilder.builder(new HttpHost(uri.getScheme(), uri.getHost(), port))
             .setMapper(new JacksonJsonpMapper())
+            .setConnectionConfigCallback(
+                config -> config.setConnectTimeout(Timeout.of(CONNECT_TIMEOUT)).setSocketTimeout(Timeout.of(responseTimeout)))
+            .setRequestConfigCallback(config -> config.setResponseTimeout(Timeout.of(responseTimeout)))
             .build();
     return new ClusterClient(url.strip(), transport);
   }
@@ -100,8 +119,8 @@ public final class ClusterClient implements Closeable {
         throw new ClusterException(response.getStatus(), method + " " + path + ": " + reason(json, response.getStatus()));
       }
       return Optional.of(json);
-    } catch (ConnectException e) {
-      throw new IOException("cannot reach OpenSearch at " + url + " (" + e.getMessage() + "); is the cluster running and is --url right?", e);
+    } catch (ConnectException | SocketTimeoutException | ConnectionClosedException e) {
+      throw new UnreachableException("cannot reach OpenSearch at " + url + " (" + e.getMessage() + "); is the cluster running and is --url right?", e);
     }
   }
 
@@ -122,6 +141,13 @@ public final class ClusterClient implements Closeable {
   @Override
   public void close() throws IOException {
     transport.close();
+  }
+
+  /** The cluster could not be reached, or did not answer in time. */
+  public static final class UnreachableException extends IOException {
+    public UnreachableException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** The cluster answered with an error status. */

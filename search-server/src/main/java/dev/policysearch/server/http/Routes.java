@@ -1,5 +1,6 @@
 package dev.policysearch.server.http;
 
+import dev.policysearch.corpus.opensearch.ClusterClient;
 import dev.policysearch.server.admin.ReindexJobs;
 import dev.policysearch.server.search.SearchBackend;
 import io.undertow.Handlers;
@@ -102,20 +103,38 @@ public final class Routes {
     return s.length() <= 80 ? s : s.substring(0, 80) + "…";
   }
 
-  /** Turns any unexpected failure into a 500 with a request id; the stack trace goes to the log. */
+  /**
+   * Turns any unexpected failure into a 500 with a request id (the stack trace goes to the log),
+   * and an OpenSearch cluster that does not answer into a 503 with Retry-After.
+   */
   private record ErrorBoundary(HttpHandler next) implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
       try {
         next.handleRequest(exchange);
-      } catch (Throwable t) {
-        String requestId = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("request {} {} failed (request id {})", exchange.getRequestMethod(), exchange.getRequestPath(), requestId, t);
+      } catch (ClusterClient.UnreachableException | ClusterClient.ClusterException e) {
+        if (e instanceof ClusterClient.ClusterException answered && answered.status() < 500) {
+          fail(exchange, e);
+          return;
+        }
+        // The OpenSearch cluster is down or failing: not this request's fault, and worth a retry.
+        LOG.warn("request {} {}: the search cluster did not answer: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e.getMessage());
         if (!exchange.isResponseStarted()) {
           exchange.getResponseHeaders().clear();
-          Json.error(
-              exchange, ApiError.of(500, "internal_error", null, "the server failed to answer; request id " + requestId));
+          exchange.getResponseHeaders().put(new HttpString("Retry-After"), "5");
+          Json.error(exchange, ApiError.of(503, "search_unavailable", null, "the search cluster is not answering; try again shortly"));
         }
+      } catch (Throwable t) {
+        fail(exchange, t);
+      }
+    }
+
+    private static void fail(HttpServerExchange exchange, Throwable t) {
+      String requestId = UUID.randomUUID().toString().substring(0, 8);
+      LOG.error("request {} {} failed (request id {})", exchange.getRequestMethod(), exchange.getRequestPath(), requestId, t);
+      if (!exchange.isResponseStarted()) {
+        exchange.getResponseHeaders().clear();
+        Json.error(exchange, ApiError.of(500, "internal_error", null, "the server failed to answer; request id " + requestId));
       }
     }
   }

@@ -61,7 +61,8 @@ public final class OpenSearchBackend implements SearchBackend {
    */
   public static OpenSearchBackend connect(String url, String alias, ThemeClassifier themes, long timeoutMillis, QueryLog queryLog)
       throws IOException {
-    ClusterClient client = ClusterClient.connect(url);
+    // A search gives up after its time limit; the answer may take a few seconds more to arrive.
+    ClusterClient client = ClusterClient.connect(url, java.time.Duration.ofMillis(timeoutMillis + 5_000));
     try {
       if (client.sendOrMissing("GET", "/_alias/" + alias, null).isEmpty()) {
         throw new IOException(

@@ -164,6 +164,32 @@ class OpenSearchIndexingIT {
   }
 
   @Test
+  void aClusterThatStopsAnsweringGivesA503NotA500() throws Exception {
+    Path layout = Path.of(System.getProperty(OpenSearchNode.LAYOUT_PROPERTY));
+    Path plugin = Path.of(System.getProperty(OpenSearchNode.PLUGIN_PROPERTY));
+    OpenSearchNode node = OpenSearchNode.start(layout, List.of(plugin));
+    try {
+      var indexing =
+          IndexerProcess.index(
+              120, "--target", "opensearch", "--url", node.httpUrl(), "--replicas", "0", "--quiet", "--input", IndexerProcess.sampleCorpus().toString());
+      assertEquals(0, indexing.exitCode(), indexing.output());
+      try (PolicySearchServer server = PolicySearchServer.start(ServerSettings.openSearch(node.httpUrl(), "policy-search"))) {
+        ApiClient api = new ApiClient(server.port());
+        assertEquals(200, api.get("/api/search", "q", "光伏").status());
+        node.close();
+        Thread.sleep(1100); // past the cached served-index figures
+        for (String path : List.of("/api/search?q=%E5%85%89%E4%BC%8F", "/api/documents/sample-zh-pv-guideline", "/api/suggest?q=%E5%85%89", "/healthz")) {
+          ApiClient.Response r = api.send(api.request(path));
+          assertEquals(503, r.status(), path + ": " + r.body());
+          assertEquals("search_unavailable", r.json().get("error").get("code").asText(), r.body());
+        }
+      }
+    } finally {
+      node.close();
+    }
+  }
+
+  @Test
   void aClusterWithoutOurPluginIsAClearErrorAndNothingIsLeftBehind() throws Exception {
     Path layout = Path.of(System.getProperty(OpenSearchNode.LAYOUT_PROPERTY));
     try (OpenSearchNode bare = OpenSearchNode.start(layout, List.of());
