@@ -18,7 +18,8 @@ import org.opensearch.plugins.SearchPlugin;
  * exactly as our Lucene index does.
  *
  * <p>And our query: {@code {"policy": {"text": ...}}} ({@link PolicyQuery}) builds on each shard
- * the ranked query the embedded index builds, so a cluster ranks as the embedded index does.
+ * the ranked query the embedded index builds, so a cluster ranks as the embedded index does; and
+ * our snippets: the highlighter {@code "type": "policy"} ({@link PolicyHighlighter}).
  */
 public class PolicySearchPlugin extends Plugin implements AnalysisPlugin, SearchPlugin {
 
@@ -32,6 +33,11 @@ public class PolicySearchPlugin extends Plugin implements AnalysisPlugin, Search
         CHINESE_WORDS, provider(CHINESE_WORDS, Analyzers::chineseWords),
         CHINESE_BIGRAMS, provider(CHINESE_BIGRAMS, Analyzers::chineseBigrams),
         ENGLISH, provider(ENGLISH, Analyzers::english));
+  }
+
+  @Override
+  public Map<String, org.opensearch.search.fetch.subphase.highlight.Highlighter> getHighlighters() {
+    return PolicyHighlighter.all();
   }
 
   @Override

@@ -1,15 +1,14 @@
 package dev.policysearch.server.search;
 
 import dev.policysearch.corpus.Language;
+import dev.policysearch.corpus.highlight.HighlightQuery;
+import dev.policysearch.corpus.highlight.PassageHighlighter;
 import dev.policysearch.corpus.schema.Fields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.BreakIterator;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -20,24 +19,20 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.Passage;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
 /**
- * Highlights the hits of one page: the whole title, and the best sentence-sized passages of the
- * body. Match offsets come from the postings (indexed with offsets), so a 100,000-character law
- * costs what its matches cost, not what its length costs.
+ * Highlights the hits of one page of the embedded index with {@link PassageHighlighter}: the
+ * hits of each language together, in their two shown fields, with only the query's terms and
+ * phrases there ({@link HighlightQuery}). The stored documents it reads are kept for showing the
+ * hits: decompressing one costs the same for one field or all.
  */
 final class HitHighlighter {
 
-  static final int SNIPPETS = 3;
-  static final int SNIPPET_CHARS = 120;
+  static final int SNIPPETS = PassageHighlighter.SNIPPETS;
+  static final int SNIPPET_CHARS = PassageHighlighter.SNIPPET_CHARS;
 
   private final Analyzer analyzer;
 
@@ -51,12 +46,9 @@ final class HitHighlighter {
    */
   record Highlights(String[] titles, List<String>[] snippets, Map<Integer, Document> documents) {}
 
-  private static final int[] MAX_PASSAGES = {1, SNIPPETS};
-
   /**
    * Titles (whole, or null when a hit has none) and up to {@link #SNIPPETS} body passages, best
-   * first, per hit in TopDocs order. The hits of each language are highlighted together, in their
-   * two shown fields, with only the query's terms and phrases there ({@link HighlightQuery}).
+   * first, per hit in TopDocs order.
    */
   Highlights highlight(IndexSearcher searcher, Query query, TopDocs page) throws IOException {
     int n = page.scoreDocs.length;
@@ -64,7 +56,16 @@ final class HitHighlighter {
     @SuppressWarnings("unchecked")
     List<String>[] snippets = new List[n];
     Arrays.fill(snippets, List.of());
-    PassageHighlighter highlighter = highlighter(searcher);
+    Map<Integer, Document> documents = new HashMap<>();
+    StoredFields stored = searcher.storedFields();
+    PassageHighlighter highlighter =
+        new PassageHighlighter(
+            searcher,
+            analyzer,
+            (doc, fields) -> {
+              Document document = documents.computeIfAbsent(doc, d -> read(stored, d));
+              return Arrays.stream(fields).map(document::get).toArray(CharSequence[]::new);
+            });
     Language[] languages = languagesOf(searcher, page);
     for (Language lang : Language.values()) {
       int[] positions = IntStream.range(0, n).filter(i -> languages[i] == lang).toArray();
@@ -73,7 +74,7 @@ final class HitHighlighter {
       }
       String[] fields = {Fields.storedTitle(lang), Fields.storedBody(lang)};
       int[] docIds = Arrays.stream(positions).map(i -> page.scoreDocs[i].doc).toArray();
-      Map<String, Object[]> byField = highlighter.highlight(fields, HighlightQuery.of(query, Set.of(fields)), docIds, MAX_PASSAGES);
+      Map<String, Object[]> byField = highlighter.highlight(fields, HighlightQuery.of(query, Set.of(fields)), docIds);
       for (int k = 0; k < positions.length; k++) {
         if (byField.get(fields[0])[k] instanceof List<?> title && !title.isEmpty()) {
           titles[positions[k]] = (String) title.get(0);
@@ -83,7 +84,15 @@ final class HitHighlighter {
         }
       }
     }
-    return new Highlights(titles, snippets, highlighter.documents);
+    return new Highlights(titles, snippets, documents);
+  }
+
+  private static Document read(StoredFields stored, int doc) {
+    try {
+      return stored.document(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Each hit's language, from the doc values of {@code lang} (Chinese where missing). */
@@ -101,77 +110,4 @@ final class HitHighlighter {
     }
     return out;
   }
-
-  /**
-   * Opens up the highlighter's per-passage results, which its public methods turn into strings,
-   * and cuts titles whole but bodies into sentence-sized passages, best first.
-   */
-  private static final class PassageHighlighter extends UnifiedHighlighter {
-    /** Every document read for its text, whole: decompressing one costs the same for one field or all. */
-    final Map<Integer, Document> documents = new HashMap<>();
-
-    PassageHighlighter(Builder builder) {
-      super(builder);
-    }
-
-    @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-        throws IOException {
-      List<CharSequence[]> values = new ArrayList<>();
-      StoredFields stored = searcher.storedFields();
-      long chars = 0;
-      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-        Document document = documents.computeIfAbsent(doc, d -> read(stored, d));
-        CharSequence[] text = new CharSequence[fields.length];
-        for (int f = 0; f < fields.length; f++) {
-          text[f] = document.get(fields[f]);
-          chars += text[f] == null ? 0 : text[f].length();
-        }
-        values.add(text);
-        if (chars > cacheCharsThreshold) {
-          break;
-        }
-      }
-      return values;
-    }
-
-    private static Document read(StoredFields stored, int doc) {
-      try {
-        return stored.document(doc);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
-      return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
-    }
-
-    private static boolean isTitle(String field) {
-      return field.equals(Fields.TITLE_ZH_BIGRAM) || field.equals(Fields.TITLE_EN);
-    }
-
-    @Override
-    protected BreakIterator getBreakIterator(String field) {
-      return isTitle(field)
-          ? new WholeBreakIterator()
-          : LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), SNIPPET_CHARS, 0.3f);
-    }
-
-    @Override
-    protected Comparator<Passage> getPassageSortComparator(String field) {
-      return isTitle(field) ? Comparator.comparingInt(Passage::getStartOffset) : BEST_FIRST;
-    }
-  }
-
-  private PassageHighlighter highlighter(IndexSearcher searcher) {
-    return new PassageHighlighter(
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new MarkFormatter())
-            .withHighlightPhrasesStrictly(true)
-            .withMaxLength(Integer.MAX_VALUE - 1));
-  }
-
-  private static final Comparator<Passage> BEST_FIRST =
-      Comparator.comparingDouble(Passage::getScore).reversed().thenComparingInt(Passage::getStartOffset);
 }

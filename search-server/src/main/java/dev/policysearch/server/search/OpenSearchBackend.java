@@ -1,5 +1,6 @@
 package dev.policysearch.server.search;
 
+import dev.policysearch.corpus.highlight.MarkFormatter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -250,36 +251,24 @@ public final class OpenSearchBackend implements SearchBackend {
     JsonNode highlight = hit.path("highlight");
     String titleField = Fields.storedTitle(d.lang());
     String bodyField = Fields.storedBody(d.lang());
-    String titleHtml = mergeMarks(highlight.path(titleField).path(0).asText(null));
+    String titleHtml = highlight.path(titleField).path(0).asText(null);
     List<String> snippets = new ArrayList<>();
-    highlight.path(bodyField).forEach(s -> snippets.add(mergeMarks(s.asText())));
+    highlight.path(bodyField).forEach(s -> snippets.add(s.asText()));
     return SearchHit.of(d, titleHtml, snippets, r.score(), OpenSearchSchema.themesOf(source), pair, r.translationOf());
   }
 
-  /** Adjacent marked tokens become one mark, as {@link MarkFormatter} writes them. */
-  static String mergeMarks(String html) {
-    return html == null ? null : html.replace("</mark><mark>", "");
-  }
-
-  /** Sentence passages of the body with the matches marked, the best first; the whole title. */
+  /**
+   * Our snippets, made on the shards by our plugin's highlighter ({@code "type": "policy"}) with
+   * the code the embedded index uses: the whole title, sentence passages of the body, best first.
+   */
   private static ObjectNode highlight() {
     ObjectNode h = JSON.createObjectNode();
-    h.put("type", "unified");
-    h.put("encoder", "html");
-    h.putArray("pre_tags").add("<mark>");
-    h.putArray("post_tags").add("</mark>");
+    h.put("type", "policy");
     h.put("require_field_match", false);
-    h.put("order", "score");
     ObjectNode fields = h.putObject("fields");
     for (Language lang : Language.values()) {
-      fields.putObject(Fields.storedTitle(lang)).put("number_of_fragments", 0);
-      fields
-          .putObject(Fields.storedBody(lang))
-          .put("number_of_fragments", HitHighlighter.SNIPPETS)
-          .put("fragment_size", HitHighlighter.SNIPPET_CHARS)
-          .put("no_match_size", HitHighlighter.SNIPPET_CHARS)
-          .put("boundary_scanner", "sentence")
-          .put("boundary_scanner_locale", lang == Language.ZH ? "zh-CN" : "en-US");
+      fields.putObject(Fields.storedTitle(lang));
+      fields.putObject(Fields.storedBody(lang));
     }
     return h;
   }

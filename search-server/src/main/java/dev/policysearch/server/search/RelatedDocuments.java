@@ -1,5 +1,6 @@
 package dev.policysearch.server.search;
 
+import dev.policysearch.corpus.highlight.MarkFormatter;
 import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.PolicyDocument;
 import dev.policysearch.corpus.schema.DocumentMapper;

@@ -1,5 +1,6 @@
 package dev.policysearch.server.search;
 
+import dev.policysearch.corpus.highlight.MarkFormatter;
 import java.util.List;
 
 /**

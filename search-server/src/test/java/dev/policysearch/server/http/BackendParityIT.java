@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same releases indexed by both backends answer every search the same: the same ranked ids,
- * the same scores, totals and facet counts, with filters, date sorting, grouped pairs and paging.
+ * the same scores, totals and facet counts, the same highlighted titles and snippets, with
+ * filters, date sorting, grouped pairs and paging.
  *
  * <p>The releases: the bundled sample corpus and, where the shared corpus lies beside the
  * checkout, its Foreign Ministry file (2,499 real releases, 452 zh-en pairs) and State Council
@@ -133,6 +134,8 @@ class BackendParityIT {
       assertEquals(a.path("translation_of"), b.path("translation_of"), "translation_of of " + a.get("id"));
       assertEquals(a.path("pair").path("id"), b.path("pair").path("id"), "grouped pair of " + a.get("id"));
       assertEquals(a.get("title"), b.get("title"));
+      assertEquals(a.get("title_html"), b.get("title_html"), "highlighted title of " + a.get("id"));
+      assertEquals(a.get("snippets"), b.get("snippets"), "snippets of " + a.get("id"));
       assertEquals(a.get("themes"), b.get("themes"));
     }
   }

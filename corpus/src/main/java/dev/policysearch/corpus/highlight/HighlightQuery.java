@@ -1,4 +1,4 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.highlight;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,11 +29,11 @@ import org.apache.lucene.search.TermQuery;
  * other fields (a hit matched those, or it would not be a hit), scores and boosts (the highlighter
  * ranks passages by their matches alone) and repeats.
  */
-final class HighlightQuery {
+public final class HighlightQuery {
   private HighlightQuery() {}
 
   /** The highlight query of {@code ranked} over {@code fields}; matches nothing when it has no terms there. */
-  static Query of(Query ranked, Set<String> fields) {
+  public static Query of(Query ranked, Set<String> fields) {
     Query shown = shown(ranked, fields);
     return shown == null ? new MatchNoDocsQuery("no terms in " + fields) : shown;
   }

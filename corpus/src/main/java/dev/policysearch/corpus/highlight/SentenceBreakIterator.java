@@ -1,4 +1,4 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.highlight;
 
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
@@ -9,7 +9,7 @@ import java.text.StringCharacterIterator;
  * by a space, and at line breaks (paragraphs). Passages then start and end where a reader
  * expects, instead of mid-sentence.
  */
-final class SentenceBreakIterator extends BreakIterator {
+public final class SentenceBreakIterator extends BreakIterator {
   private String text = "";
   private int current;
 

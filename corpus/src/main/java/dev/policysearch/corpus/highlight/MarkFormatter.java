@@ -1,4 +1,4 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.highlight;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
  * Overlapping and touching matches (the bigrams 新型 型工 工业 of one phrase) become a single
  * mark. Returns one string per passage.
  */
-final class MarkFormatter extends PassageFormatter {
+public final class MarkFormatter extends PassageFormatter {
 
   @Override
   public List<String> format(Passage[] passages, String content) {
@@ -102,7 +102,7 @@ final class MarkFormatter extends PassageFormatter {
     }
   }
 
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder sb = new StringBuilder(text.length());
     escape(sb, text, 0, text.length());
     return sb.toString();

@@ -1,4 +1,4 @@
-package dev.policysearch.server.search;
+package dev.policysearch.corpus.highlight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

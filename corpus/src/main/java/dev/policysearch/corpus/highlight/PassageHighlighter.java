@@ -1,0 +1,97 @@
+package dev.policysearch.corpus.highlight;
+
+import dev.policysearch.corpus.schema.Fields;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Highlights what a hit shows, the same wherever the index lives (in-process, or a shard of an
+ * OpenSearch index through our plugin): the whole title, and up to {@link #SNIPPETS}
+ * sentence-sized passages of the body, best first, matches in {@code <mark>} ({@link
+ * MarkFormatter}). Match offsets come from the postings (indexed with offsets), so a
+ * 100,000-character law costs what its matches cost, not what its length costs.
+ */
+public final class PassageHighlighter extends UnifiedHighlighter {
+
+  public static final int SNIPPETS = 3;
+  public static final int SNIPPET_CHARS = 120;
+
+  /** The text of a document's fields (null for a field it lacks): from stored fields, or a source. */
+  @FunctionalInterface
+  public interface Texts {
+    CharSequence[] of(int docId, String[] fields) throws IOException;
+  }
+
+  private final Texts texts;
+
+  public PassageHighlighter(IndexSearcher searcher, Analyzer analyzer, Texts texts) {
+    super(
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new MarkFormatter())
+            .withHighlightPhrasesStrictly(true)
+            .withMaxLength(Integer.MAX_VALUE - 1));
+    this.texts = texts;
+  }
+
+  /** A title field: highlighted whole, in one piece. */
+  public static boolean isTitle(String field) {
+    return field.equals(Fields.TITLE_ZH_BIGRAM) || field.equals(Fields.TITLE_EN);
+  }
+
+  /**
+   * Per field, per document (in the order of {@code docIds}): the list of highlighted passages
+   * (one for a title), or null when the document lacks the field.
+   */
+  public Map<String, Object[]> highlight(String[] fields, Query query, int[] docIds) throws IOException {
+    int[] maxPassages = new int[fields.length];
+    for (int f = 0; f < fields.length; f++) {
+      maxPassages[f] = isTitle(fields[f]) ? 1 : SNIPPETS;
+    }
+    return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+  }
+
+  @Override
+  protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
+      throws IOException {
+    List<CharSequence[]> values = new ArrayList<>();
+    long chars = 0;
+    for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+      CharSequence[] text = texts.of(doc, fields);
+      for (CharSequence t : text) {
+        chars += t == null ? 0 : t.length();
+      }
+      values.add(text);
+      if (chars > cacheCharsThreshold) {
+        break;
+      }
+    }
+    return values;
+  }
+
+  @Override
+  protected BreakIterator getBreakIterator(String field) {
+    return isTitle(field)
+        ? new WholeBreakIterator()
+        : LengthGoalBreakIterator.createClosestToLength(new SentenceBreakIterator(), SNIPPET_CHARS, 0.3f);
+  }
+
+  @Override
+  protected Comparator<Passage> getPassageSortComparator(String field) {
+    return isTitle(field) ? Comparator.comparingInt(Passage::getStartOffset) : BEST_FIRST;
+  }
+
+  private static final Comparator<Passage> BEST_FIRST =
+      Comparator.comparingDouble(Passage::getScore).reversed().thenComparingInt(Passage::getStartOffset);
+}
