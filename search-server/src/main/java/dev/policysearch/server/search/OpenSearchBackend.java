@@ -294,11 +294,7 @@ public final class OpenSearchBackend implements SearchBackend {
   /** The request's filters, as {@link SearchFilters} makes them for the embedded index. */
   private static ArrayNode filters(SearchRequest request) {
     ArrayNode filters = JSON.createArrayNode();
-    anyOf(filters, Fields.LANG, request.langs());
-    anyOf(filters, Fields.TYPE, request.types());
-    anyOf(filters, Fields.THEME, request.themes());
-    anyOf(filters, Fields.YEAR, request.years());
-    anyOf(filters, Fields.ISSUER, request.issuers());
+    request.valueFilters().forEach((field, values) -> anyOf(filters, field, values));
     if (request.from() != null || request.to() != null) {
       ObjectNode range = filters.addObject().putObject("range").putObject(Fields.DATE_DAYS);
       if (request.from() != null) {

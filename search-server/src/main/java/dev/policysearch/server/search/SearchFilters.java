@@ -17,11 +17,7 @@ public final class SearchFilters {
   /** Filters: every list is "any of these values"; dates are inclusive. */
   public static List<Query> of(SearchRequest request) {
     List<Query> filters = new ArrayList<>();
-    anyOf(filters, Fields.LANG, request.langs());
-    anyOf(filters, Fields.TYPE, request.types());
-    anyOf(filters, Fields.THEME, request.themes());
-    anyOf(filters, Fields.YEAR, request.years());
-    anyOf(filters, Fields.ISSUER, request.issuers());
+    request.valueFilters().forEach((field, values) -> anyOf(filters, field, values));
     if (request.from() != null || request.to() != null) {
       int from = request.from() == null ? Integer.MIN_VALUE : (int) request.from().toEpochDay();
       int to = request.to() == null ? Integer.MAX_VALUE : (int) request.to().toEpochDay();

@@ -30,6 +30,17 @@ public record SearchRequest(
     return new SearchRequest(q, 1, 10, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, Sort.RELEVANCE, false);
   }
 
+  /** The filters that take any of a list of values, by the field they filter, in a fixed order. */
+  public java.util.Map<String, List<String>> valueFilters() {
+    java.util.Map<String, List<String>> filters = new java.util.LinkedHashMap<>();
+    filters.put(dev.policysearch.corpus.schema.Fields.LANG, langs);
+    filters.put(dev.policysearch.corpus.schema.Fields.TYPE, types);
+    filters.put(dev.policysearch.corpus.schema.Fields.THEME, themes);
+    filters.put(dev.policysearch.corpus.schema.Fields.YEAR, years);
+    filters.put(dev.policysearch.corpus.schema.Fields.ISSUER, issuers);
+    return filters;
+  }
+
   public SearchRequest withPage(int page, int size) {
     return new SearchRequest(q, page, size, langs, types, themes, years, issuers, from, to, sort, groupPairs);
   }
