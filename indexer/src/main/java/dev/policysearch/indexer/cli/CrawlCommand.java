@@ -9,6 +9,8 @@ import dev.policysearch.indexer.crawl.Crawl;
 import dev.policysearch.indexer.crawl.CrawlCounters;
 import dev.policysearch.indexer.crawl.FetchSettings;
 import dev.policysearch.indexer.crawl.SiteCrawler;
+import dev.policysearch.corpus.opensearch.ClusterClient;
+import dev.policysearch.indexer.index.ClusterIndexer;
 import dev.policysearch.indexer.index.CorpusIndexer;
 import dev.policysearch.indexer.index.IndexProgress;
 import dev.policysearch.indexer.site.SiteProfile;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Option;
     description = {
       "Crawls policy-release sites into a JSON Lines store (DIR/<site>.jsonl), politely (robots.txt,",
       "a delay per host) and incrementally (a second run asks only for what changed). With --index,",
-      "the index is brought up to date too, and a running server switches to it by itself.",
+      "the index is brought up to date too, and a running server switches to it by itself; with",
+      "--target opensearch --url URL [--alias NAME], the index behind the alias on an OpenSearch cluster.",
       "One bad page never stops a crawl: each problem is printed once, and a tally at the end."
     })
 public final class CrawlCommand implements Callable<Integer> {
@@ -61,6 +64,8 @@ public final class CrawlCommand implements Callable<Integer> {
 
   @Option(names = "--index", paramLabel = "DIR", description = "Bring this index up to date with what the crawl stored and removed.")
   Path index;
+
+  @CommandLine.Mixin TargetOptions where = new TargetOptions();
 
   @Option(names = "--base-url", paramLabel = "[NAME=]URL", description = "Fetch from a mirror: URL for every site, or NAME=URL for one site (repeatable).")
   List<String> baseUrls = new ArrayList<>();
@@ -117,6 +122,7 @@ public final class CrawlCommand implements Callable<Integer> {
     if (Files.exists(store) && !Files.isDirectory(store)) {
       throw usage("--store " + store + " is a file; name a folder (it is created when missing)");
     }
+    ClusterIndexer.Target cluster = where.check(spec, index, false);
     LocalDate sinceDate = parseSince();
     if (maxPages != null && maxPages < 1) {
       throw usage("--max-pages must be at least 1, was " + maxPages);
@@ -156,7 +162,9 @@ public final class CrawlCommand implements Callable<Integer> {
       err.println("error: no page could be fetched. Check the network (or --base-url) and the problems above.");
       status = 1;
     }
-    if (index != null) {
+    if (cluster != null) {
+      updateCluster(out, result, cluster);
+    } else if (index != null) {
       updateIndex(out, result);
     }
     out.flush();
@@ -205,22 +213,13 @@ public final class CrawlCommand implements Callable<Integer> {
     var indexer = new CorpusIndexer(new Analyzers(), new DocumentMapper(ThemeClassifier.bundled()), Runtime.getRuntime().availableProcessors(), 256);
     CorpusIndexer.Result indexed;
     if (layout.current().isEmpty()) {
-      List<Path> files;
-      try (var walk = Files.list(store)) {
-        files = walk.filter(dev.policysearch.corpus.store.JsonLinesReader::isCorpusFile).sorted().toList();
-      }
-      indexed = indexer.run(files, layout, IndexProgress.NONE);
+      indexed = indexer.run(storeFiles(), layout, IndexProgress.NONE);
     } else if (result.changed().isEmpty() && result.removed().isEmpty()) {
       out.printf("Index %s: already up to date.%n", index);
       return;
     } else {
-      Path changes = Files.createTempFile("crawl-changes", ".jsonl");
+      Path changes = changesFile(result);
       try {
-        try (JsonLinesWriter writer = JsonLinesWriter.open(changes)) {
-          for (var document : result.changed()) {
-            writer.write(document);
-          }
-        }
         List<Path> files = result.changed().isEmpty() ? List.of() : List.of(changes);
         indexed = indexer.run(files, List.copyOf(result.removed()), true, layout, IndexProgress.NONE);
       } finally {
@@ -233,6 +232,57 @@ public final class CrawlCommand implements Callable<Integer> {
       out.printf("Index %s: %,d releases added or updated, %,d removed -> %s%n",
           index, indexed.counters().indexedCount(), indexed.counters().deletedCount(), indexed.generation().get().getFileName());
     }
+  }
+
+  /**
+   * Brings the index behind the alias on an OpenSearch cluster up to date: a first full build
+   * from the store (when the alias does not exist yet), afterwards updates by id.
+   */
+  private void updateCluster(PrintWriter out, Crawl.Result result, ClusterIndexer.Target cluster) throws IOException, InterruptedException {
+    ClusterIndexer indexer = new ClusterIndexer(ThemeClassifier.bundled());
+    boolean exists;
+    try (ClusterClient client = ClusterClient.connect(cluster.url())) {
+      exists = !ClusterIndexer.indicesBehind(client, cluster.alias()).isEmpty();
+    }
+    ClusterIndexer.Result indexed;
+    if (!exists) {
+      indexed = indexer.run(storeFiles(), List.of(), false, cluster, IndexProgress.NONE);
+    } else if (result.changed().isEmpty() && result.removed().isEmpty()) {
+      out.printf("Alias %s on %s: already up to date.%n", cluster.alias(), cluster.url());
+      return;
+    } else {
+      Path changes = changesFile(result);
+      try {
+        List<Path> files = result.changed().isEmpty() ? List.of() : List.of(changes);
+        indexed = indexer.run(files, List.copyOf(result.removed()), true, cluster, IndexProgress.NONE);
+      } finally {
+        Files.deleteIfExists(changes);
+      }
+    }
+    if (indexed.index().isEmpty()) {
+      out.printf("Alias %s on %s: nothing to index; left as it was.%n", cluster.alias(), cluster.url());
+    } else {
+      out.printf("Alias %s on %s: %,d releases added or updated, %,d removed -> index %s%n",
+          cluster.alias(), cluster.url(), indexed.counters().indexedCount(), indexed.counters().deletedCount(), indexed.index().get());
+    }
+  }
+
+  /** The store's corpus files, for a first full build. */
+  private List<Path> storeFiles() throws IOException {
+    try (var walk = Files.list(store)) {
+      return walk.filter(dev.policysearch.corpus.store.JsonLinesReader::isCorpusFile).sorted().toList();
+    }
+  }
+
+  /** The releases this crawl stored or changed, as a corpus file for an update. */
+  private static Path changesFile(Crawl.Result result) throws IOException {
+    Path changes = Files.createTempFile("crawl-changes", ".jsonl");
+    try (JsonLinesWriter writer = JsonLinesWriter.open(changes)) {
+      for (var document : result.changed()) {
+        writer.write(document);
+      }
+    }
+    return changes;
   }
 
   private CommandLine.ParameterException usage(String message) {

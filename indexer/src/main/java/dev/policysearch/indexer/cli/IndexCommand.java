@@ -5,7 +5,6 @@ import dev.policysearch.corpus.schema.DocumentMapper;
 import dev.policysearch.corpus.schema.IndexLayout;
 import dev.policysearch.corpus.schema.ThemeClassifier;
 import dev.policysearch.corpus.store.JsonLinesReader;
-import dev.policysearch.corpus.opensearch.ClusterClient;
 import dev.policysearch.indexer.index.ClusterIndexer;
 import dev.policysearch.indexer.index.CorpusIndexer;
 import dev.policysearch.indexer.index.IndexCounters;
@@ -60,32 +59,7 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--index", paramLabel = "DIR", description = "Index folder (the embedded target).")
   Path index;
 
-  /** Where the index is built. */
-  enum Target {
-    embedded,
-    opensearch
-  }
-
-  @Option(
-      names = "--target",
-      paramLabel = "NAME",
-      description = "embedded (an index folder, --index; the default) or opensearch (a cluster, --url and --alias).")
-  Target target = Target.embedded;
-
-  @Option(names = "--url", paramLabel = "URL", description = "With --target opensearch: the cluster's HTTP address, e.g. http://127.0.0.1:9200.")
-  String url;
-
-  @Option(
-      names = "--alias",
-      paramLabel = "NAME",
-      description = "With --target opensearch: the alias searches use; a full build moves it to the new index when complete (default: ${DEFAULT-VALUE}).")
-  String alias = "policy-search";
-
-  @Option(names = "--shards", paramLabel = "N", description = "With --target opensearch: primary shards of a new index (default: ${DEFAULT-VALUE}).")
-  int shards = 1;
-
-  @Option(names = "--replicas", paramLabel = "N", description = "With --target opensearch: copies of each shard on other nodes (default: ${DEFAULT-VALUE}).")
-  int replicas = 1;
+  @CommandLine.Mixin TargetOptions where = new TargetOptions();
 
   @Option(
       names = "--threads",
@@ -128,11 +102,11 @@ public final class IndexCommand implements Callable<Integer> {
     if (inputs.isEmpty() && deletes.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--input=FILE_OR_DIR'");
     }
-    checkTarget();
+    ClusterIndexer.Target cluster = where.check(spec, index, true);
     List<Path> files = inputs.isEmpty() ? List.of() : corpusFiles();
     ThemeClassifier classifier = themes == null ? ThemeClassifier.bundled() : ThemeClassifier.fromFile(themes);
-    if (target == Target.opensearch) {
-      return toCluster(files, deletes, classifier, out);
+    if (cluster != null) {
+      return toCluster(cluster, files, deletes, classifier, out);
     }
     var indexer = new CorpusIndexer(new Analyzers(), new DocumentMapper(classifier), threads, ramBufferMb);
     IndexLayout layout = new IndexLayout(index);
@@ -153,48 +127,22 @@ public final class IndexCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void checkTarget() {
-    if (target == Target.embedded) {
-      if (index == null) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--index=DIR' (or --target opensearch --url URL)");
-      }
-      return;
-    }
-    if (url == null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--target opensearch needs --url http://HOST:9200");
-    }
-    if (index != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--index is for the embedded target; with --target opensearch use --url and --alias");
-    }
-    if (!alias.matches("[a-z0-9][a-z0-9_.-]{0,100}")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--alias must be lowercase letters, digits, '-', '_' or '.', starting with a letter or digit; was '" + alias + "'");
-    }
-    if (shards < 1 || shards > 1024 || replicas < 0 || replicas > 16) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--shards must be 1 to 1024 and --replicas 0 to 16");
-    }
-    try {
-      ClusterClient.connect(url).close();
-    } catch (IllegalArgumentException | IOException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--url: " + e.getMessage());
-    }
-  }
-
   /** Builds (or with --update, updates) the index behind the alias on an OpenSearch cluster. */
-  private int toCluster(List<Path> files, List<String> deletes, ThemeClassifier classifier, PrintWriter out) throws Exception {
+  private int toCluster(ClusterIndexer.Target cluster, List<Path> files, List<String> deletes, ThemeClassifier classifier, PrintWriter out)
+      throws Exception {
     ClusterIndexer.Result result;
     try (var progress = ProgressDisplay.create(quiet, spec.commandLine().getErr())) {
       result =
-          new ClusterIndexer(classifier).run(files, deletes, update, new ClusterIndexer.Target(url, alias, shards, replicas), progress);
+          new ClusterIndexer(classifier).run(files, deletes, update, cluster, progress);
     } catch (IOException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return 1;
     }
-    printTally(out, files, result.counters(), result.millis(), result.index().map(name -> "alias " + alias + " -> index " + name));
+    printTally(out, files, result.counters(), result.millis(), result.index().map(name -> "alias " + cluster.alias() + " -> index " + name));
     if (result.index().isEmpty()) {
       spec.commandLine()
           .getErr()
-          .println("error: no document could be indexed, so alias '" + alias + "' on " + url + " was left as it was. Check the skipped lines above.");
+          .println("error: no document could be indexed, so alias '" + cluster.alias() + "' on " + cluster.url() + " was left as it was. Check the skipped lines above.");
       return 1;
     }
     return 0;

@@ -120,7 +120,7 @@ public final class ClusterIndexer {
   }
 
   /** The indices an alias names now; none when there is no such alias. */
-  static List<String> indicesBehind(ClusterClient client, String alias) throws IOException {
+  public static List<String> indicesBehind(ClusterClient client, String alias) throws IOException {
     Optional<JsonNode> found = client.sendOrMissing("GET", "/_alias/" + alias, null);
     List<String> out = new ArrayList<>();
     found.ifPresent(json -> json.fieldNames().forEachRemaining(out::add));
