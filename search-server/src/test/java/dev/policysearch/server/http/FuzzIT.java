@@ -55,21 +55,36 @@ class FuzzIT {
     SampleIndex.build(tmp.resolve("index"));
     try (PolicySearchServer server =
         PolicySearchServer.start(ServerSettings.defaults(tmp.resolve("index")).withAdmin("fuzz-token", IndexerProcess.jar()).withMaxConcurrentSearches(64))) {
-      ApiClient api = new ApiClient(server.port());
-      ExecutorService pool = Executors.newFixedThreadPool(4);
-      List<Future<List<String>>> parts = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
-        long seed = SEED + t;
-        parts.add(pool.submit(() -> fuzz(api, new Random(seed), REQUESTS / 4)));
-      }
-      List<String> problems = new ArrayList<>();
-      for (Future<List<String>> part : parts) {
-        problems.addAll(part.get());
-      }
-      pool.shutdown();
-      assertTrue(problems.isEmpty(), problems.size() + " problems, first: " + problems.subList(0, Math.min(10, problems.size())));
-      assertEquals(200, api.get("/api/search", "q", "光伏").status(), "still serving after the fuzzing");
+      fuzzServer(server);
     }
+  }
+
+  /** The same requests against the OpenSearch backend: nothing a user sends reaches the cluster as an error. */
+  @Test
+  void theOpenSearchBackendAnswersThemAlike() throws Exception {
+    OpenSearchCluster.index("fuzz", "--input", IndexerProcess.sampleCorpus().toString());
+    try (PolicySearchServer server =
+        PolicySearchServer.start(
+            ServerSettings.openSearch(OpenSearchCluster.url(), "fuzz").withAdmin("fuzz-token", IndexerProcess.jar()).withMaxConcurrentSearches(64))) {
+      fuzzServer(server);
+    }
+  }
+
+  private static void fuzzServer(PolicySearchServer server) throws Exception {
+    ApiClient api = new ApiClient(server.port());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<List<String>>> parts = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      long seed = SEED + t;
+      parts.add(pool.submit(() -> fuzz(api, new Random(seed), REQUESTS / 4)));
+    }
+    List<String> problems = new ArrayList<>();
+    for (Future<List<String>> part : parts) {
+      problems.addAll(part.get());
+    }
+    pool.shutdown();
+    assertTrue(problems.isEmpty(), problems.size() + " problems, first: " + problems.subList(0, Math.min(10, problems.size())));
+    assertEquals(200, api.get("/api/search", "q", "光伏").status(), "still serving after the fuzzing");
   }
 
   private static List<String> fuzz(ApiClient api, Random random, int count) throws Exception {
