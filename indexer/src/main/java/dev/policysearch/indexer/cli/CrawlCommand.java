@@ -12,6 +12,7 @@ import dev.policysearch.indexer.crawl.SiteCrawler;
 import dev.policysearch.corpus.opensearch.ClusterClient;
 import dev.policysearch.indexer.index.ClusterIndexer;
 import dev.policysearch.indexer.index.CorpusIndexer;
+import dev.policysearch.indexer.index.IndexCounters;
 import dev.policysearch.indexer.index.IndexProgress;
 import dev.policysearch.indexer.site.SiteProfile;
 import dev.policysearch.indexer.site.SiteProfiles;
@@ -26,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -207,31 +209,14 @@ public final class CrawlCommand implements Callable<Integer> {
     }
   }
 
-  /** Brings the index up to date: a first full build from the store, afterwards updates. */
+  /** Brings the index folder up to date: a first full build from the store, afterwards updates. */
   private void updateIndex(PrintWriter out, Crawl.Result result) throws IOException, InterruptedException {
     IndexLayout layout = new IndexLayout(index);
     var indexer = new CorpusIndexer(new Analyzers(), new DocumentMapper(ThemeClassifier.bundled()), Runtime.getRuntime().availableProcessors(), 256);
-    CorpusIndexer.Result indexed;
-    if (layout.current().isEmpty()) {
-      indexed = indexer.run(storeFiles(), layout, IndexProgress.NONE);
-    } else if (result.changed().isEmpty() && result.removed().isEmpty()) {
-      out.printf("Index %s: already up to date.%n", index);
-      return;
-    } else {
-      Path changes = changesFile(result);
-      try {
-        List<Path> files = result.changed().isEmpty() ? List.of() : List.of(changes);
-        indexed = indexer.run(files, List.copyOf(result.removed()), true, layout, IndexProgress.NONE);
-      } finally {
-        Files.deleteIfExists(changes);
-      }
-    }
-    if (indexed.generation().isEmpty()) {
-      out.printf("Index %s: nothing to index; left as it was.%n", index);
-    } else {
-      out.printf("Index %s: %,d releases added or updated, %,d removed -> %s%n",
-          index, indexed.counters().indexedCount(), indexed.counters().deletedCount(), indexed.generation().get().getFileName());
-    }
+    bringUpToDate(out, result, "Index " + index, layout.current().isPresent(), (files, removed, update) -> {
+      CorpusIndexer.Result indexed = indexer.run(files, removed, update, layout, IndexProgress.NONE);
+      return new Indexed(indexed.counters(), indexed.generation().map(g -> g.getFileName().toString()));
+    });
   }
 
   /**
@@ -244,26 +229,44 @@ public final class CrawlCommand implements Callable<Integer> {
     try (ClusterClient client = ClusterClient.connect(cluster.url())) {
       exists = !ClusterIndexer.indicesBehind(client, cluster.alias()).isEmpty();
     }
-    ClusterIndexer.Result indexed;
+    bringUpToDate(out, result, "Alias " + cluster.alias() + " on " + cluster.url(), exists, (files, removed, update) -> {
+      ClusterIndexer.Result indexed = indexer.run(files, removed, update, cluster, IndexProgress.NONE);
+      return new Indexed(indexed.counters(), indexed.index().map(name -> "index " + name));
+    });
+  }
+
+  /** What an index run did, and what it published (empty when nothing). */
+  private record Indexed(IndexCounters counters, Optional<String> published) {}
+
+  /** One index run of either target: the files to index, the ids to remove, whether it updates. */
+  @FunctionalInterface
+  private interface IndexRun {
+    Indexed run(List<Path> files, List<String> removed, boolean update) throws IOException, InterruptedException;
+  }
+
+  /** The first time a full build from the store; afterwards the crawl's changes, if any. */
+  private void bringUpToDate(PrintWriter out, Crawl.Result result, String what, boolean exists, IndexRun indexRun)
+      throws IOException, InterruptedException {
+    Indexed indexed;
     if (!exists) {
-      indexed = indexer.run(storeFiles(), List.of(), false, cluster, IndexProgress.NONE);
+      indexed = indexRun.run(storeFiles(), List.of(), false);
     } else if (result.changed().isEmpty() && result.removed().isEmpty()) {
-      out.printf("Alias %s on %s: already up to date.%n", cluster.alias(), cluster.url());
+      out.printf("%s: already up to date.%n", what);
       return;
     } else {
       Path changes = changesFile(result);
       try {
         List<Path> files = result.changed().isEmpty() ? List.of() : List.of(changes);
-        indexed = indexer.run(files, List.copyOf(result.removed()), true, cluster, IndexProgress.NONE);
+        indexed = indexRun.run(files, List.copyOf(result.removed()), true);
       } finally {
         Files.deleteIfExists(changes);
       }
     }
-    if (indexed.index().isEmpty()) {
-      out.printf("Alias %s on %s: nothing to index; left as it was.%n", cluster.alias(), cluster.url());
+    if (indexed.published().isEmpty()) {
+      out.printf("%s: nothing to index; left as it was.%n", what);
     } else {
-      out.printf("Alias %s on %s: %,d releases added or updated, %,d removed -> index %s%n",
-          cluster.alias(), cluster.url(), indexed.counters().indexedCount(), indexed.counters().deletedCount(), indexed.index().get());
+      out.printf("%s: %,d releases added or updated, %,d removed -> %s%n",
+          what, indexed.counters().indexedCount(), indexed.counters().deletedCount(), indexed.published().get());
     }
   }
 
