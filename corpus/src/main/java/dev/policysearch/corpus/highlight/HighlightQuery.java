@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
+import dev.policysearch.corpus.query.PlusConstantQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -45,7 +45,7 @@ public final class HighlightQuery {
       case PhraseQuery phrase -> fields.contains(phrase.getField()) ? phrase : null;
       case BoostQuery boost -> shown(boost.getQuery(), fields);
       case ConstantScoreQuery constant -> shown(constant.getQuery(), fields);
-      case FunctionScoreQuery function -> shown(function.getWrappedQuery(), fields);
+      case PlusConstantQuery plus -> shown(plus.query(), fields);
       case DisjunctionMaxQuery max -> anyOf(max.getDisjuncts().stream().map(q -> shown(q, fields)).toList());
       case BooleanQuery bool -> shownBoolean(bool, fields);
       default -> anyOf(termsOf(query, fields));

@@ -3,7 +3,6 @@ package dev.policysearch.corpus.query;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.Query;
 
@@ -52,6 +51,6 @@ record ClauseQuery(Query nativeForms, Query partial, Query translated) {
   }
 
   private static Query plus(Query q, float weight, float constant) {
-    return new FunctionScoreQuery(weight == 1f ? q : new BoostQuery(q, weight), new ScorePlusConstant(constant));
+    return new PlusConstantQuery(weight == 1f ? q : new BoostQuery(q, weight), constant);
   }
 }
