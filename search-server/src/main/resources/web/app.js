@@ -927,7 +927,9 @@
 
     // Total + time
     var params = { n: formatNumber(total), ms: typeof data.took_ms === 'number' ? formatNumber(data.took_ms) : '' };
-    var totalText = typeof data.took_ms === 'number' ? tn('total', total, params) : tn('totalNoTime', total, params);
+    // Very broad searches on a large index count from a sample: say "about".
+    var key = data.counts_estimated === true ? 'totalEstimated' : 'total';
+    var totalText = typeof data.took_ms === 'number' ? tn(key, total, params) : tn(key + 'NoTime', total, params);
     dom.total.textContent = totalText;
 
     // Hits

@@ -21,7 +21,8 @@ final class SearchHandler implements HttpHandler {
       List<SearchHit> hits,
       Map<String, List<SearchResult.FacetValue>> facets,
       String generation,
-      boolean timedOut) {}
+      boolean timedOut,
+      boolean countsEstimated) {}
 
   private final SearchBackend search;
   private final int maxQueryChars;
@@ -45,6 +46,6 @@ final class SearchHandler implements HttpHandler {
         200,
         new SearchResponse(
             request.q(), result.total(), request.page(), request.size(), result.tookMillis(), result.hits(), result.facets(),
-            result.generation(), result.timedOut()));
+            result.generation(), result.timedOut(), result.countsEstimated()));
   }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param indexerJar the indexer's jar, run by the admin re-index; null turns re-index off
  * @param openSearch the OpenSearch cluster and alias to search instead of {@code index}; null
  *     for the embedded index
+ * @param exactCountLimit searches matching fewer releases are counted exactly; broader ones on a
+ *     large index get their total and facet counts estimated from a sample (embedded index)
  */
 public record ServerSettings(
     Path index,
@@ -32,7 +34,8 @@ public record ServerSettings(
     int slowQueryMillis,
     List<String> corsOrigins,
     Path indexerJar,
-    OpenSearch openSearch) {
+    OpenSearch openSearch,
+    int exactCountLimit) {
 
   /** An OpenSearch cluster (its HTTP address) and the alias naming the index to search. */
   public record OpenSearch(String url, String alias) {
@@ -49,6 +52,7 @@ public record ServerSettings(
   public static final int DEFAULT_MAX_CONCURRENT_SEARCHES = Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
   public static final int DEFAULT_SEARCH_TIMEOUT_MILLIS = 5000;
   public static final int DEFAULT_SLOW_QUERY_MILLIS = 500;
+  public static final int DEFAULT_EXACT_COUNT_LIMIT = dev.policysearch.server.search.SearchService.DEFAULT_EXACT_COUNT_LIMIT;
 
   public ServerSettings {
     corsOrigins = List.copyOf(corsOrigins);
@@ -58,30 +62,34 @@ public record ServerSettings(
   public static ServerSettings defaults(Path index) {
     return new ServerSettings(
         index, DEFAULT_HOST, 0, DEFAULT_MAX_QUERY_CHARS, DEFAULT_RELOAD_SECONDS, null, DEFAULT_MAX_CONCURRENT_SEARCHES,
-        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, null);
+        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, null, DEFAULT_EXACT_COUNT_LIMIT);
   }
 
   public ServerSettings withReloadSeconds(int seconds) {
-    return new ServerSettings(index, host, port, maxQueryChars, seconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch);
+    return new ServerSettings(index, host, port, maxQueryChars, seconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, exactCountLimit);
   }
 
   public ServerSettings withAdmin(String token, Path jar) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, token, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, jar, openSearch);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, token, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, jar, openSearch, exactCountLimit);
   }
 
   public ServerSettings withMaxConcurrentSearches(int n) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, n, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, n, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, exactCountLimit);
   }
 
   /** Every default, searching an OpenSearch alias instead of an index folder. */
   public static ServerSettings openSearch(String url, String alias) {
     return new ServerSettings(
         null, DEFAULT_HOST, 0, DEFAULT_MAX_QUERY_CHARS, DEFAULT_RELOAD_SECONDS, null, DEFAULT_MAX_CONCURRENT_SEARCHES,
-        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, new OpenSearch(url, alias));
+        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, new OpenSearch(url, alias), DEFAULT_EXACT_COUNT_LIMIT);
+  }
+
+  public ServerSettings withExactCountLimit(int limit) {
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, limit);
   }
 
   public ServerSettings withCorsOrigins(List<String> origins) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, origins, indexerJar, openSearch);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, origins, indexerJar, openSearch, exactCountLimit);
   }
 
   @Override
@@ -103,6 +111,8 @@ public record ServerSettings(
         + searchTimeoutMillis
         + " slow-query-ms="
         + slowQueryMillis
+        + " exact-count-limit="
+        + exactCountLimit
         + " cors-origins="
         + (corsOrigins.isEmpty() ? "none" : String.join(",", corsOrigins))
         + " indexer-jar="

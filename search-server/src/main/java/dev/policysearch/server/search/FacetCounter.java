@@ -52,7 +52,11 @@ final class FacetCounter {
     return out;
   }
 
-  Map<String, List<SearchResult.FacetValue>> count(IndexReader reader, FacetsCollector collector) throws IOException {
+  /**
+   * @param scale each count is multiplied by this and rounded (1 for exact counts; more when
+   *     {@code collector} holds a sample of the matches)
+   */
+  Map<String, List<SearchResult.FacetValue>> count(IndexReader reader, FacetsCollector collector, double scale) throws IOException {
     Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
     for (var facet : FACETS.entrySet()) {
       StringDocValuesReaderState state = state(reader, facet.getValue());
@@ -63,7 +67,7 @@ final class FacetCounter {
           for (LabelAndValue lv : result.labelValues) {
             values.add(
                 new SearchResult.FacetValue(
-                    lv.label, label(facet.getKey(), lv.label, true), label(facet.getKey(), lv.label, false), lv.value.longValue()));
+                    lv.label, label(facet.getKey(), lv.label, true), label(facet.getKey(), lv.label, false), Math.round(lv.value.longValue() * scale)));
           }
         }
       }

@@ -3,9 +3,19 @@ package dev.policysearch.server.search;
 import java.util.List;
 import java.util.Map;
 
-/** A page of hits, the number of matching releases and, per facet, the counts of its values. */
+/**
+ * A page of hits, the number of matching releases and, per facet, the counts of its values.
+ * {@code countsEstimated}: the total and the facet counts were estimated from a sample of the
+ * index (very broad searches on a large index); the hits are always the exact best ones.
+ */
 public record SearchResult(
-    long total, List<SearchHit> hits, Map<String, List<FacetValue>> facets, long tookMillis, String generation, boolean timedOut) {
+    long total,
+    List<SearchHit> hits,
+    Map<String, List<FacetValue>> facets,
+    long tookMillis,
+    String generation,
+    boolean timedOut,
+    boolean countsEstimated) {
 
   /**
    * One value of a facet and how many matching releases have it; {@code label} (Chinese) and

@@ -15,9 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -30,10 +29,18 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TotalHits;
 
 /** Runs searches and document look-ups against the index generation being served. */
 public final class SearchService implements SearchBackend {
+
+  /**
+   * Searches matching fewer releases are counted exactly; broader ones on a large index are
+   * estimated ({@link MatchCounter}). Ten thousand, as exact counting in the usual engines.
+   */
+  public static final int DEFAULT_EXACT_COUNT_LIMIT = 10_000;
 
   private final IndexGenerations generations;
   private final UserQueryParser parser = new UserQueryParser();
@@ -44,20 +51,24 @@ public final class SearchService implements SearchBackend {
   private final RelatedDocuments related;
 
   private final long timeoutMillis;
+  private final MatchCounter counter;
   private final QueryLog queryLog;
 
   public SearchService(IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes) {
-    this(generations, analyzers, themes, 5000, new QueryLog(500));
+    this(generations, analyzers, themes, 5000, new QueryLog(500), DEFAULT_EXACT_COUNT_LIMIT);
   }
 
   /**
    * @param timeoutMillis a search stops collecting after this long and answers with what it
    *     found (marked timed out), so one pathological query cannot hold a thread for long
+   * @param exactCountLimit searches matching fewer releases are counted exactly ({@link
+   *     MatchCounter})
    */
   public SearchService(
-      IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes, long timeoutMillis, QueryLog queryLog) {
+      IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes, long timeoutMillis, QueryLog queryLog, int exactCountLimit) {
     this.generations = generations;
     this.timeoutMillis = timeoutMillis;
+    this.counter = new MatchCounter(exactCountLimit);
     this.queryLog = queryLog;
     this.queries = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
     this.highlighter = new HitHighlighter(analyzers.perField());
@@ -77,7 +88,7 @@ public final class SearchService implements SearchBackend {
     if (parsed.isEmpty()) {
       // Nothing searchable (only punctuation or control characters): no hits, not every document.
       queryLog.record(request.q(), 0, 0);
-      return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000, generations.generation().getFileName().toString(), false);
+      return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000, generations.generation().getFileName().toString(), false, false);
     }
     Query ranked = queries.build(parsed, request.q());
     List<Query> filters = SearchFilters.of(request);
@@ -98,12 +109,28 @@ public final class SearchService implements SearchBackend {
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
       searcher.setTimeout(new QueryTimeoutImpl(timeoutMillis));
       String generation = generationOf(shared);
-      FacetsCollectorManager.FacetsResult result =
-          request.sort() == SearchRequest.Sort.DATE
-              ? FacetsCollectorManager.search(searcher, query, window, byDate(), true, new FacetsCollectorManager())
-              : FacetsCollectorManager.search(searcher, query, fetched, RANKING, false, new FacetsCollectorManager());
-      TopDocs top = request.sort() == SearchRequest.Sort.DATE ? result.topDocs() : withSortScores(result.topDocs());
-      long total = totalOf(result.facetsCollector(), top.totalHits);
+      // A broad search on a large index is counted from a sample, and its ranking skips what
+      // cannot reach the top; any other is ranked and counted exactly in one pass.
+      QueryTimeoutImpl timeout = new QueryTimeoutImpl(timeoutMillis);
+      boolean byDate = request.sort() == SearchRequest.Sort.DATE;
+      Sort sort = byDate ? byDate() : RANKING;
+      int wanted = byDate ? window : fetched;
+      MatchCounter.Counted counted = counter.estimate(searcher, query, timeout);
+      TopDocs top;
+      if (counted != null) {
+        top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, Math.max(wanted, SKIP_AFTER)));
+        if (byDate) {
+          TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+        }
+      } else {
+        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted, sort, byDate, new FacetsCollectorManager());
+        top = result.topDocs();
+        counted = MatchCounter.exact(result.facetsCollector());
+      }
+      if (!byDate) {
+        top = withSortScores(top);
+      }
+      long total = counted.total();
       Map<Integer, String> translationOf = Map.of();
       if (propagate) {
         PairPropagation.Ranking ranking = PairPropagation.apply(searcher, filters, top, window);
@@ -118,10 +145,10 @@ public final class SearchService implements SearchBackend {
       List<ScoreDoc[]> pageGroups =
           from >= groups.size() ? List.of() : groups.subList(from, Math.min(groups.size(), from + request.size()));
       List<SearchHit> hits = hits(searcher, query, pageGroups, translationOf);
-      var facetCounts = facets.count(searcher.getIndexReader(), result.facetsCollector());
+      var facetCounts = facets.count(searcher.getIndexReader(), counted.collector(), counted.scale());
       long took = (System.nanoTime() - started) / 1_000_000;
       queryLog.record(request.q(), total, took);
-      return new SearchResult(total, hits, facetCounts, took, generation, searcher.timedOut());
+      return new SearchResult(total, hits, facetCounts, took, generation, searcher.timedOut() || counted.timedOut(), !counted.exact());
     } finally {
       generations.release(shared);
     }
@@ -135,13 +162,11 @@ public final class SearchService implements SearchBackend {
     return out;
   }
 
-  private static long totalOf(FacetsCollector collector, TotalHits fallback) {
-    long total = 0;
-    for (FacetsCollector.MatchingDocs docs : collector.getMatchingDocs()) {
-      total += docs.totalHits();
-    }
-    return collector.getMatchingDocs().isEmpty() ? fallback.value() : total;
-  }
+  /**
+   * A ranking whose count comes from a sample scores this many matches in full, then lets the
+   * scorers skip what cannot reach the top (block-max WAND over the coordinated clauses).
+   */
+  static final int SKIP_AFTER = 1_000;
 
   /**
    * Best first; equal scores by id. Ties are common (a title query over a series of "例行记者会"),

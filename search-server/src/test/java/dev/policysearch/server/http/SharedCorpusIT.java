@@ -119,6 +119,46 @@ class SharedCorpusIT {
   }
 
   /**
+   * With a low exact-count limit, a broad search is counted from a 1/16 sample of the index: the
+   * answer says so, the estimate is close to the exact count, the hits are the same, and the
+   * facet counts are scaled estimates of the exact ones. A narrow search stays exact.
+   */
+  @Test
+  void broadSearchesAreCountedFromASampleAboveTheExactLimit() throws Exception {
+    try (PolicySearchServer sampling = PolicySearchServer.start(ServerSettings.defaults(tmp.resolve("index")).withExactCountLimit(1000))) {
+      ApiClient estimating = new ApiClient(sampling.port());
+      JsonNode exact = search("q", "发展", "size", "20");
+      ApiClient.Response r = estimating.get("/api/search", "q", "发展", "size", "20");
+      assertEquals(200, r.status(), r.body());
+      JsonNode estimated = r.json();
+      assertEquals(false, exact.get("counts_estimated").asBoolean(), "the default limit counts 发展 exactly");
+      assertEquals(true, estimated.get("counts_estimated").asBoolean(), r.body().substring(0, 300));
+      long truth = exact.get("total").asLong();
+      long guess = estimated.get("total").asLong();
+      assertTrue(truth > 5000, "发展 is broad: " + truth);
+      assertTrue(Math.abs(guess - truth) < truth * 0.15, "estimate " + guess + " vs exact " + truth);
+      assertEquals(ApiClient.ids(exact), ApiClient.ids(estimated), "estimating counts never changes the hits");
+      long exactZh = facetCount(exact, "lang", "zh");
+      long estimatedZh = facetCount(estimated, "lang", "zh");
+      assertTrue(Math.abs(estimatedZh - exactZh) < exactZh * 0.2, "zh facet " + estimatedZh + " vs " + exactZh);
+
+      JsonNode narrow = estimating.get("/api/search", "q", "光伏").json();
+      assertEquals(false, narrow.get("counts_estimated").asBoolean());
+      assertEquals(search("q", "光伏").get("total").asLong(), narrow.get("total").asLong());
+      assertEquals(search("q", "光伏").get("facets"), narrow.get("facets"));
+    }
+  }
+
+  private static long facetCount(JsonNode response, String facet, String value) {
+    for (JsonNode v : response.get("facets").get(facet)) {
+      if (v.get("value").asText().equals(value)) {
+        return v.get("count").asLong();
+      }
+    }
+    return 0;
+  }
+
+  /**
    * Relevance regression on ../shared/eval, through HTTP: each kind's figure may not fall more
    * than {@link #TOLERANCE} below the one recorded in docs/RELEVANCE.md. A change that moves
    * these figures updates both, and says why in its commit.
