@@ -151,6 +151,27 @@ class BrowserIT {
     screenshot("results.png");
   }
 
+  /**
+   * A broad search whose counts were estimated from a sample says "约" ("About") before its total. The
+   * index is 12 copies of the sample corpus (576 releases), served with an exact-count limit of
+   * 100 so that sampling applies.
+   */
+  @Test
+  void anEstimatedTotalIsShownAsAnApproximation() throws Exception {
+    Path corpus = IndexerProcess.bigCorpus(tmp.resolve("copies.jsonl"), 12);
+    var indexing = IndexerProcess.index(120, "--input", corpus.toString(), "--index", tmp.resolve("copies-index").toString(), "--quiet");
+    assertEquals(0, indexing.exitCode(), indexing.output());
+    try (PolicySearchServer sampling = PolicySearchServer.start(ServerSettings.defaults(tmp.resolve("copies-index")).withExactCountLimit(100))) {
+      driver.get("http://127.0.0.1:" + sampling.port() + "/");
+      search("发展");
+      String total = driver.findElement(By.id("total")).getText();
+      assertTrue(total.startsWith("约") || total.startsWith("About "), total);
+      search("光伏");
+      total = driver.findElement(By.id("total")).getText();
+      assertTrue(total.startsWith("共") || total.matches("\\d.*"), "a narrow search is counted exactly: " + total);
+    }
+  }
+
   @Test
   void theTranslationOfAResultIsLabelledAsSuch() {
     search("\"urban gas supply\" mining");
