@@ -60,7 +60,11 @@ final class MatchCounter {
     if (maxDoc < (long) exactLimit * SAMPLED_INDEX_FACTOR) {
       return null;
     }
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    // Without the query cache: it would fill itself by evaluating the whole query on every
+    // segment, which is the very work the sample is there to avoid.
+    IndexSearcher uncached = new IndexSearcher(searcher.getIndexReader());
+    uncached.setQueryCache(null);
+    Weight weight = uncached.createWeight(uncached.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     long cost = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       ScorerSupplier supplier = weight.scorerSupplier(leaf);
