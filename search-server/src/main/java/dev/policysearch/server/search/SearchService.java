@@ -19,8 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -33,8 +33,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 
 /** Runs searches and document look-ups against the index generation being served. */
@@ -65,8 +65,9 @@ public final class SearchService implements SearchBackend {
    */
   private final ExecutorService sliceThreads = Executors.newFixedThreadPool(SLICE_THREADS, sliceThreadFactory());
 
-  static final int SLICE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private final QueryLog queryLog;
+
+  static final int SLICE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   public SearchService(IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes) {
     this(generations, analyzers, themes, 5000, new QueryLog(500), DEFAULT_EXACT_COUNT_LIMIT);
@@ -121,11 +122,11 @@ public final class SearchService implements SearchBackend {
     try {
       // A searcher of its own, over the same reader, carries this request's time limit.
       IndexSearcher searcher = new IndexSearcher(shared.getIndexReader(), sliceThreads);
-      searcher.setTimeout(new QueryTimeoutImpl(timeoutMillis));
+      QueryTimeoutImpl timeout = new QueryTimeoutImpl(timeoutMillis);
+      searcher.setTimeout(timeout);
       String generation = generationOf(shared);
       // A broad search on a large index is counted from a sample, and its ranking skips what
       // cannot reach the top; any other is ranked and counted exactly in one pass.
-      QueryTimeoutImpl timeout = new QueryTimeoutImpl(timeoutMillis);
       boolean byDate = request.sort() == SearchRequest.Sort.DATE;
       Sort sort = byDate ? byDate() : RANKING;
       int wanted = byDate ? window : fetched;
