@@ -67,12 +67,7 @@ public final class SentenceBreakIterator extends BreakIterator {
     if (current >= text.length()) {
       return DONE;
     }
-    int i = current + 1;
-    while (i < text.length() && !boundaryAt(i)) {
-      i++;
-    }
-    current = i;
-    return current;
+    return boundaryAfter(current);
   }
 
   @Override
@@ -80,12 +75,7 @@ public final class SentenceBreakIterator extends BreakIterator {
     if (current <= 0) {
       return DONE;
     }
-    int i = current - 1;
-    while (i > 0 && !boundaryAt(i)) {
-      i--;
-    }
-    current = i;
-    return current;
+    return boundaryBefore(current);
   }
 
   @Override
@@ -95,12 +85,7 @@ public final class SentenceBreakIterator extends BreakIterator {
       current = text.length();
       return DONE;
     }
-    int i = offset + 1;
-    while (i < text.length() && !boundaryAt(i)) {
-      i++;
-    }
-    current = i;
-    return current;
+    return boundaryAfter(offset);
   }
 
   @Override
@@ -110,6 +95,21 @@ public final class SentenceBreakIterator extends BreakIterator {
       current = 0;
       return DONE;
     }
+    return boundaryBefore(offset);
+  }
+
+  /** Moves to the first boundary after {@code offset} (the end of the text at the latest). */
+  private int boundaryAfter(int offset) {
+    int i = offset + 1;
+    while (i < text.length() && !boundaryAt(i)) {
+      i++;
+    }
+    current = i;
+    return current;
+  }
+
+  /** Moves to the last boundary before {@code offset} (the start of the text at the earliest). */
+  private int boundaryBefore(int offset) {
     int i = offset - 1;
     while (i > 0 && !boundaryAt(i)) {
       i--;

@@ -1,6 +1,7 @@
 package dev.policysearch.server.search;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
@@ -65,11 +66,14 @@ final class MatchCounter {
     IndexSearcher uncached = new IndexSearcher(searcher.getIndexReader());
     uncached.setQueryCache(null);
     Weight weight = uncached.createWeight(uncached.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    // One scorer supplier per segment: its cost decides whether to sample, then it samples.
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    ScorerSupplier[] suppliers = new ScorerSupplier[leaves.size()];
     long cost = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      ScorerSupplier supplier = weight.scorerSupplier(leaf);
-      if (supplier != null) {
-        cost += supplier.cost();
+    for (LeafReaderContext leaf : leaves) {
+      suppliers[leaf.ord] = weight.scorerSupplier(leaf);
+      if (suppliers[leaf.ord] != null) {
+        cost += suppliers[leaf.ord].cost();
       }
     }
     if (cost < exactLimit) {
@@ -82,9 +86,9 @@ final class MatchCounter {
     boolean timedOut = false;
     // Window i (over the whole index) is sampled when i % STRIDE == STRIDE / 2: the middle of
     // each run of windows, so the first segment's oldest releases are not over-represented.
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+    for (LeafReaderContext leaf : leaves) {
       int leafMax = leaf.reader().maxDoc();
-      BulkScorer scorer = weight.bulkScorer(leaf);
+      BulkScorer scorer = suppliers[leaf.ord] == null ? null : suppliers[leaf.ord].bulkScorer();
       LeafCollector collector = sample.getLeafCollector(leaf);
       long firstWindow = leaf.docBase / window;
       long lastWindow = (leaf.docBase + (long) leafMax - 1) / window;
