@@ -5,13 +5,12 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 
 /**
- * Chinese text as words: full-width forms folded to half-width (so ５Ｇ and 5G are one token),
+ * Chinese text as words: full-width letters and digits folded to ASCII (so ５Ｇ and 5G are one token),
  * traditional characters folded to simplified, segmented by smartcn's HMM model, pieces of
  * policy-lexicon terms joined back into whole terms (parts kept), Latin words stemmed as smartcn
  * does, punctuation dropped.
@@ -26,7 +25,7 @@ public final class ChineseWordAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new ChineseFoldingCharFilter(new CJKWidthCharFilter(reader));
+    return ChineseFoldingCharFilter.withFullWidthAlphanumerics(reader);
   }
 
   @Override

@@ -35,6 +35,7 @@ public final class LexiconFilter extends TokenFilter {
   private final List<String> lookaheadTerms = new ArrayList<>();
   private final List<int[]> lookaheadOffsets = new ArrayList<>();
   private final Deque<AttributeSource.State> pending = new ArrayDeque<>();
+  private final StringBuilder joined = new StringBuilder();
   private boolean exhausted;
 
   public LexiconFilter(TokenStream input, PolicyLexicon lexicon) {
@@ -48,9 +49,16 @@ public final class LexiconFilter extends TokenFilter {
       restoreState(pending.poll());
       return true;
     }
-    fill(1);
     if (lookahead.isEmpty()) {
-      return false;
+      if (exhausted || !input.incrementToken()) {
+        exhausted = true;
+        return false;
+      }
+      // Most tokens begin no lexicon term: they pass as they are, without reading ahead.
+      if (!lexicon.startsLongerTerm(term)) {
+        return true;
+      }
+      keep();
     }
     int parts = longestMatch();
     if (parts < 2) {
@@ -58,7 +66,7 @@ public final class LexiconFilter extends TokenFilter {
       return true;
     }
     // The joined term, then its parts (the first part at the same position).
-    StringBuilder joined = new StringBuilder();
+    joined.setLength(0);
     for (int i = 0; i < parts; i++) {
       joined.append(lookaheadTerms.get(i));
     }
@@ -86,8 +94,12 @@ public final class LexiconFilter extends TokenFilter {
   /** How many of the tokens ahead join into the longest lexicon term (0 when none). */
   private int longestMatch() throws IOException {
     int best = 0;
-    StringBuilder joined = new StringBuilder(lookaheadTerms.get(0));
+    joined.setLength(0);
+    joined.append(lookaheadTerms.get(0));
     for (int n = 2; n <= MAX_PARTS; n++) {
+      if (!lexicon.startsLongerTerm(joined)) {
+        break; // no term goes on from here
+      }
       fill(n);
       if (lookahead.size() < n) {
         break;
@@ -101,7 +113,7 @@ public final class LexiconFilter extends TokenFilter {
       if (joined.length() > lexicon.longestTerm()) {
         break;
       }
-      if (lexicon.contains(joined.toString())) {
+      if (lexicon.containsChars(joined)) {
         best = n;
       }
     }
@@ -111,13 +123,18 @@ public final class LexiconFilter extends TokenFilter {
   private void fill(int n) throws IOException {
     while (lookahead.size() < n && !exhausted) {
       if (input.incrementToken()) {
-        lookahead.add(captureState());
-        lookaheadTerms.add(term.toString());
-        lookaheadOffsets.add(new int[] {offset.startOffset(), offset.endOffset()});
+        keep();
       } else {
         exhausted = true;
       }
     }
+  }
+
+  /** Puts the current token at the end of the lookahead. */
+  private void keep() {
+    lookahead.add(captureState());
+    lookaheadTerms.add(term.toString());
+    lookaheadOffsets.add(new int[] {offset.startOffset(), offset.endOffset()});
   }
 
   private AttributeSource.State take() {

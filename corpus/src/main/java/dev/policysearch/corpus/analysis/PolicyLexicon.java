@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The policy lexicon: terms smartcn does not know (names, organs, slogans) that should be single
@@ -36,8 +37,22 @@ public final class PolicyLexicon {
   private final int longestTerm;
   private final Map<String, List<String>> equivalents;
 
+  /** The terms again, looked up from a token buffer without making a string. */
+  private final CharArraySet termChars;
+
+  /** Every proper prefix of a term (习, 习近 of 习近平): a join that is none of these can stop. */
+  private final CharArraySet prefixes;
+
   private PolicyLexicon(Set<String> terms, Map<String, List<String>> equivalents) {
     this.terms = Set.copyOf(terms);
+    this.termChars = CharArraySet.unmodifiableSet(new CharArraySet(terms, false));
+    CharArraySet prefixSet = new CharArraySet(terms.size() * 3, false);
+    for (String term : terms) {
+      for (int end = 1; end < term.length(); end++) {
+        prefixSet.add(term.substring(0, end));
+      }
+    }
+    this.prefixes = CharArraySet.unmodifiableSet(prefixSet);
     this.sortedTerms = java.util.Collections.unmodifiableNavigableSet(new java.util.TreeSet<>(terms));
     this.longestTerm = terms.stream().mapToInt(String::length).max().orElse(0);
     this.equivalents = Map.copyOf(equivalents);
@@ -151,6 +166,16 @@ public final class PolicyLexicon {
 
   public boolean contains(String term) {
     return terms.contains(term);
+  }
+
+  /** Whether {@code text} is a term, looked up without copying it (a token being analysed). */
+  public boolean containsChars(CharSequence text) {
+    return termChars.contains(text);
+  }
+
+  /** Whether some term is longer than {@code text} and starts with it. */
+  public boolean startsLongerTerm(CharSequence text) {
+    return prefixes.contains(text);
   }
 
   public int size() {

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class IndexLayout {
 
   /** Bumped whenever the fields or analysis change in a way that needs a re-index. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /** Commit user-data key holding {@link #SCHEMA_VERSION}. */
   public static final String SCHEMA_KEY = "policy-search.schema";

@@ -31,8 +31,13 @@ public final class ThemeClassifier {
   /** One theme: its id (used in the index and the API), names, and keywords in both languages. */
   public record Theme(String id, String zh, String en, List<String> zhKeywords, List<String> enKeywords) {}
 
+  private final Keywords zhKeywords;
+  private final Keywords enKeywords;
+
   private ThemeClassifier(List<Theme> themes) {
     this.themes = List.copyOf(themes);
+    this.zhKeywords = new Keywords(this.themes, false);
+    this.enKeywords = new Keywords(this.themes, true);
   }
 
   /** The rules shipped with the project. */
@@ -109,45 +114,85 @@ public final class ThemeClassifier {
     if (themes.isEmpty()) {
       return List.of();
     }
+    boolean english = d.lang() == dev.policysearch.corpus.Language.EN;
+    Keywords keywords = english ? enKeywords : zhKeywords;
     String title = d.title().toLowerCase(Locale.ROOT);
     String body = d.body().toLowerCase(Locale.ROOT);
+    boolean[] matched = new boolean[themes.size()];
+    keywords.scan(title, english, theme -> matched[theme] = true);
+    int[] bodyHits = new int[themes.size()];
+    keywords.scan(body, english, theme -> {
+      if (++bodyHits[theme] >= BODY_HITS) {
+        matched[theme] = true;
+      }
+    });
     List<String> out = new ArrayList<>();
-    for (Theme theme : themes) {
-      List<String> keywords = d.lang() == dev.policysearch.corpus.Language.ZH ? theme.zhKeywords() : theme.enKeywords();
-      if (matches(keywords, title, body, d.lang() == dev.policysearch.corpus.Language.EN)) {
-        out.add(theme.id());
+    for (int i = 0; i < themes.size(); i++) {
+      if (matched[i]) {
+        out.add(themes.get(i).id());
       }
     }
     return out;
   }
 
-  private static boolean matches(List<String> keywords, String title, String body, boolean words) {
-    int hits = 0;
-    for (String keyword : keywords) {
-      if (indexOf(title, keyword, 0, words) >= 0) {
-        return true;
-      }
-      int from = 0;
-      while (hits < BODY_HITS && (from = indexOf(body, keyword, from, words)) >= 0) {
-        hits++;
-        from += keyword.length();
-      }
-      if (hits >= BODY_HITS) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
-   * Where {@code keyword} next occurs in {@code text} from {@code from}; with {@code words}, only
-   * where it starts a word (so "ai" is not found in "said", but "tariff" is found in "tariffs").
+   * The keywords of every theme in one language, found in one pass over a text: at each
+   * character, only the keywords that start with it are compared. A text was once searched for
+   * each keyword in turn, a few hundred passes over a long body.
    */
-  private static int indexOf(String text, String keyword, int from, boolean words) {
-    int at = text.indexOf(keyword, from);
-    while (words && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
-      at = text.indexOf(keyword, at + 1);
+  private static final class Keywords {
+
+    /** A keyword of a theme; {@code id} numbers the keywords of the language from 0. */
+    private record Keyword(int theme, String text, int id) {}
+
+    /** The keywords starting with each character; null where none does. */
+    private final Keyword[][] byFirstChar = new Keyword[Character.MAX_VALUE + 1][];
+
+    private final int count;
+
+    Keywords(List<Theme> themes, boolean english) {
+      int n = 0;
+      for (int t = 0; t < themes.size(); t++) {
+        for (String text : english ? themes.get(t).enKeywords() : themes.get(t).zhKeywords()) {
+          Keyword[] list = byFirstChar[text.charAt(0)];
+          list = list == null ? new Keyword[1] : java.util.Arrays.copyOf(list, list.length + 1);
+          list[list.length - 1] = new Keyword(t, text, n);
+          byFirstChar[text.charAt(0)] = list;
+          n++;
+        }
+      }
+      count = n;
     }
-    return at;
+
+    /**
+     * Reports each occurrence of a keyword; occurrences of the same keyword do not overlap. With
+     * {@code words}, only where a keyword starts a word (so "ai" is not found in "said", but
+     * "tariff" is found in "tariffs").
+     */
+    void scan(String text, boolean words, java.util.function.IntConsumer theme) {
+      if (count == 0) {
+        return;
+      }
+      int[] nextAllowed = null; // per keyword: where its next occurrence may start
+      for (int at = 0; at < text.length(); at++) {
+        Keyword[] candidates = byFirstChar[text.charAt(at)];
+        if (candidates == null || (words && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)))) {
+          continue;
+        }
+        for (Keyword keyword : candidates) {
+          if (!text.startsWith(keyword.text(), at)) {
+            continue;
+          }
+          if (nextAllowed == null) {
+            nextAllowed = new int[count];
+          }
+          if (at < nextAllowed[keyword.id()]) {
+            continue;
+          }
+          nextAllowed[keyword.id()] = at + keyword.text().length();
+          theme.accept(keyword.theme());
+        }
+      }
+    }
   }
 }

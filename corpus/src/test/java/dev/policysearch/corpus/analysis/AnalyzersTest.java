@@ -36,6 +36,22 @@ class AnalyzersTest {
   }
 
   @Test
+  void wordsAreSegmentedBesideFullWidthPunctuationAsStockSmartcnDoes() {
+    // Punctuation reaches the segmenter as typed: its dictionaries know the full-width forms
+    // (ASCII ones make it slower and segment differently); only letters and digits are folded.
+    var stockSmartcn = new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer();
+    String text = "我国经济发展的目的，是让人民共享发展红利；来看一看：１２项ＡＩ举措！";
+    assertEquals(Tokens.of(stockSmartcn, text), Tokens.of(stock.chineseWords(), text));
+  }
+
+  @Test
+  void lexiconTermsAreJoinedWhereverTheyStartInARunOfTokens() {
+    assertEquals(
+        List.of("我们", "支持", "光伏", "光", "伏", "和", "新能源汽车", "新", "能源", "汽车"),
+        Tokens.of(analyzers.chineseWords(), "我们支持光伏和新能源汽车"));
+  }
+
+  @Test
   void documentNumberBecomesTheSameTokensWhateverTheBrackets() {
     List<String> expected = List.of("国办", "办发", "2024", "1", "号");
     assertEquals(expected, Tokens.of(analyzers.chineseBigrams(), "国办发〔2024〕1号"));
