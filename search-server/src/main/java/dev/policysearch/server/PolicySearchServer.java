@@ -70,7 +70,7 @@ public final class PolicySearchServer implements AutoCloseable {
       search = OpenSearchBackend.connect(settings.openSearch().url(), settings.openSearch().alias(), themes, settings.searchTimeoutMillis(), queryLog);
     } else {
       generations = IndexGenerations.open(new IndexLayout(settings.index()));
-      search = new SearchService(generations, new Analyzers(), themes, settings.searchTimeoutMillis(), queryLog, settings.exactCountLimit());
+      search = new SearchService(generations, new Analyzers(), themes, settings.searchTimeoutMillis(), queryLog, settings.exactCountLimit(), settings.resultCacheMegabytes());
     }
     ServerMetrics metrics = new ServerMetrics(search);
     SearchGate gate = new SearchGate(settings.maxConcurrentSearches(), metrics);

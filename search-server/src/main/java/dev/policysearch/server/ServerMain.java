@@ -62,6 +62,9 @@ public final class ServerMain implements Callable<Integer> {
   @Option(names = "--exact-count-limit", paramLabel = "N", description = "Searches matching fewer releases are counted exactly; broader ones on a large index (five times this size or more) get their total and facet counts estimated from a 1/16 sample, marked counts_estimated (default 10000; env POLICY_SEARCH_EXACT_COUNT_LIMIT).")
   Integer exactCountLimit;
 
+  @Option(names = "--result-cache-mb", paramLabel = "MB", description = "Memory for answers given again, without searching, to the same search on the same index generation; 0 turns it off (default 64; env POLICY_SEARCH_RESULT_CACHE_MB).")
+  Integer resultCacheMegabytes;
+
   @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "An origin allowed to call the API from a browser (repeatable; default none; env POLICY_SEARCH_CORS_ORIGINS, comma-separated).")
   List<String> corsOrigins;
 
@@ -157,13 +160,14 @@ public final class ServerMain implements Callable<Integer> {
     int timeout = s.number(searchTimeoutMillis, "POLICY_SEARCH_SEARCH_TIMEOUT_MS", "search-timeout-ms", ServerSettings.DEFAULT_SEARCH_TIMEOUT_MILLIS, 10, 600_000, "--search-timeout-ms");
     int slow = s.number(slowQueryMillis, "POLICY_SEARCH_SLOW_QUERY_MS", "slow-query-ms", ServerSettings.DEFAULT_SLOW_QUERY_MILLIS, 1, 600_000, "--slow-query-ms");
     int exact = s.number(exactCountLimit, "POLICY_SEARCH_EXACT_COUNT_LIMIT", "exact-count-limit", ServerSettings.DEFAULT_EXACT_COUNT_LIMIT, 100, Integer.MAX_VALUE, "--exact-count-limit");
+    int cacheMb = s.number(resultCacheMegabytes, "POLICY_SEARCH_RESULT_CACHE_MB", "result-cache-mb", ServerSettings.DEFAULT_RESULT_CACHE_MB, 0, 65_536, "--result-cache-mb");
     List<String> origins =
         corsOrigins != null ? corsOrigins : splitList(s.text(null, "POLICY_SEARCH_CORS_ORIGINS", "cors-origins"));
     Path jar = indexerJar != null ? indexerJar : pathOrNull(s.text(null, "POLICY_SEARCH_INDEXER_JAR", "indexer-jar"));
     String token = s.text(null, "POLICY_SEARCH_ADMIN_TOKEN", "admin-token");
     return new ServerSettings(
         indexDir == null ? null : indexDir.toAbsolutePath().normalize(), h == null ? ServerSettings.DEFAULT_HOST : h, p, maxChars, reload,
-        token == null || token.isBlank() ? null : token, concurrent, timeout, slow, origins, jar, cluster, exact);
+        token == null || token.isBlank() ? null : token, concurrent, timeout, slow, origins, jar, cluster, exact, cacheMb);
   }
 
   /** One setting's sources: environment, then config file. */

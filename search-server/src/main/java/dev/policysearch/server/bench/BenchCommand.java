@@ -107,6 +107,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-baseline", description = "Measure ours only: no baseline index, no baseline queries, no ratios.")
   boolean skipBaseline;
 
+  @Option(names = "--skip-uncached", description = "Measure our queries only as shipped (result cache on), not a second time with the result cache off.")
+  boolean skipUncached;
+
   @Option(names = "--growth", split = ",", paramLabel = "N,N,...", hideParamSyntax = true, description = "Corpus sizes for the growth curve, e.g. 100000,300000,1000000 (default: no growth curve; it takes long and needs disk).")
   List<Integer> growth = new ArrayList<>();
 
@@ -164,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
         corpus.toAbsolutePath().normalize(), workDir, selected,
         Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), clients, latencyRounds, threads,
         indexerJar.toAbsolutePath().normalize(), serverJar.toAbsolutePath().normalize(), ChildJvm.current(extra),
-        skipIndexing, skipStartup, skipQueries, skipBaseline, startupRuns, growth, growthOnly, keepWork, seed);
+        skipIndexing, skipStartup, skipQueries, skipBaseline, skipUncached, startupRuns, growth, growthOnly, keepWork, seed);
   }
 
   /** Usage errors first (exit 2), then what must exist on disk (exit 1, with what to do). */

@@ -51,9 +51,10 @@ final class BenchReport {
       startup(r.startup());
     }
     if (r.queries() != null) {
-      latency(r.queries(), s);
-      throughput(r.queries(), s);
-      ratios(r.queries());
+      section(r.queries(), s);
+    }
+    if (r.queriesUncached() != null) {
+      section(r.queriesUncached(), s);
     }
     if (r.growth() != null) {
       growth(r.growth());
@@ -92,6 +93,21 @@ final class BenchReport {
     out.printf("%nStart-up (java -jar policy-search-server.jar serve --port 0; runs: %d)%n", st.runs());
     out.printf("  listening (\"Search at\" printed)   median %,6d ms   runs %s%n", st.medianListeningMillis(), joined(st.listeningMillis()));
     out.printf("  first /api/search answer         median %,6d ms   runs %s%n", st.medianFirstAnswerMillis(), joined(st.firstAnswerMillis()));
+  }
+
+  private void section(BenchResults.QueryComparison q, BenchSettings s) {
+    BenchResults.CacheUse cache = q.ours().resultCache();
+    if (cache != null && cache.megabytes() > 0) {
+      long all = cache.hits() + cache.misses();
+      out.printf(
+          "%n== Ours as shipped: result cache on (%d MB); %,d of %,d searches (%.1f%%) were answered from it ==%n",
+          cache.megabytes(), cache.hits(), all, all == 0 ? 0.0 : 100.0 * cache.hits() / all);
+    } else if (cache != null) {
+      out.printf("%n== Ours with the result cache off (--result-cache-mb 0): every search searched ==%n");
+    }
+    latency(q, s);
+    throughput(q, s);
+    ratios(q);
   }
 
   private void latency(BenchResults.QueryComparison q, BenchSettings s) {

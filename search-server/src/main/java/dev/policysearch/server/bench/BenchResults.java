@@ -14,6 +14,7 @@ public record BenchResults(
     IndexingComparison indexing,
     Startup startup,
     QueryComparison queries,
+    QueryComparison queriesUncached,
     List<GrowthPoint> growth) {
 
   /** Where and how the figures were taken. */
@@ -48,7 +49,13 @@ public record BenchResults(
       LatencyStats latency) {}
 
   /** One engine's query figures. */
-  public record EngineQueries(String engine, List<KindLatency> latency, List<Throughput> throughput) {}
+  public record EngineQueries(String engine, List<KindLatency> latency, List<Throughput> throughput, CacheUse resultCache) {}
+
+  /**
+   * How many of our searches, from the warm-up to the last throughput level, the server answered
+   * from its result cache and how many it searched; null for the baseline.
+   */
+  public record CacheUse(int megabytes, long hits, long misses) {}
 
   /**
    * Ours beside the baseline.

@@ -1,5 +1,7 @@
 package dev.policysearch.server.bench;
 
+import dev.policysearch.server.http.ServerSettings;
+
 import dev.policysearch.corpus.schema.IndexLayout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +35,7 @@ final class BenchRun {
     BenchResults.IndexingComparison indexed = null;
     BenchResults.Startup startup = null;
     BenchResults.QueryComparison queries = null;
+    BenchResults.QueryComparison queriesUncached = null;
     if (!settings.growthOnly()) {
       if (settings.skipIndexing()) {
         requireIndexes();
@@ -45,11 +48,15 @@ final class BenchRun {
         startup = new StartupBench(settings.jvm(), log).run(settings.serverJar(), settings.oursIndex(), settings.startupRuns(), settings.logs());
       }
       if (!settings.skipQueries()) {
-        queries = queries();
+        BenchResults.EngineQueries baseline = settings.skipBaseline() ? null : baselineQueries();
+        queries = compare(oursQueries("ours", ServerSettings.DEFAULT_RESULT_CACHE_MB), baseline);
+        if (!settings.skipUncached()) {
+          queriesUncached = compare(oursQueries("ours-uncached", 0), baseline);
+        }
       }
     }
     List<BenchResults.GrowthPoint> growth = settings.growth().isEmpty() ? null : new GrowthBench(settings, indexing, log).run(files);
-    return new BenchResults(environment, corpus, indexed, startup, queries, growth);
+    return new BenchResults(environment, corpus, indexed, startup, queries, queriesUncached, growth);
   }
 
   private BenchResults.IndexingComparison indexing(IndexingBench indexing, List<Path> files, CorpusStats corpus)
@@ -62,18 +69,31 @@ final class BenchRun {
     return new BenchResults.IndexingComparison(ours, baseline, ours.docsPerSecond() / baseline.docsPerSecond());
   }
 
-  private BenchResults.QueryComparison queries() throws IOException, InterruptedException {
-    BenchResults.EngineQueries ours;
-    try (HttpQueryBench http = HttpQueryBench.start(settings.oursIndex())) {
-      log.say("queries, ours: server at %s, %d tasks", http.base(), settings.tasks().size());
-      ours = measure("ours", http);
+  /**
+   * Ours over HTTP. As shipped, the server keeps recent answers ({@code resultCacheMegabytes} =
+   * the default), and the task list is repeated, so after the warm-up nearly every answer comes
+   * from that cache; with 0 every search is searched, which is what a search never seen costs.
+   */
+  private BenchResults.EngineQueries oursQueries(String engine, int resultCacheMegabytes) throws IOException, InterruptedException {
+    try (HttpQueryBench http = HttpQueryBench.start(settings.oursIndex(), resultCacheMegabytes)) {
+      log.say("queries, %s: server at %s, result cache %s, %d tasks", engine, http.base(),
+          resultCacheMegabytes == 0 ? "off" : resultCacheMegabytes + " MB", settings.tasks().size());
+      BenchResults.EngineQueries measured = measure(engine, http);
+      var cache = http.cacheStats();
+      BenchResults.CacheUse use = new BenchResults.CacheUse(resultCacheMegabytes, cache.map(c -> c.hits()).orElse(0L), cache.map(c -> c.misses()).orElse(0L));
+      return new BenchResults.EngineQueries(engine, measured.latency(), measured.throughput(), use);
     }
-    if (settings.skipBaseline()) {
-      return new BenchResults.QueryComparison(ours, null, null, null);
-    }
-    BenchResults.EngineQueries baseline;
+  }
+
+  private BenchResults.EngineQueries baselineQueries() throws IOException, InterruptedException {
     try (BaselineQueryBench lucene = BaselineQueryBench.open(settings.baselineIndex())) {
-      baseline = measure("baseline", lucene);
+      return measure("baseline", lucene);
+    }
+  }
+
+  private static BenchResults.QueryComparison compare(BenchResults.EngineQueries ours, BenchResults.EngineQueries baseline) {
+    if (baseline == null) {
+      return new BenchResults.QueryComparison(ours, null, null, null);
     }
     return new BenchResults.QueryComparison(ours, baseline, p99Ratios(ours, baseline), qpsRatio(ours, baseline, 2));
   }
@@ -88,7 +108,7 @@ final class BenchRun {
       log.say("%s: %d client%s: %,.1f queries/s, %d failed", engine, clients, clients == 1 ? "" : "s", t.queriesPerSecond(), t.failed());
       throughput.add(t);
     }
-    return new BenchResults.EngineQueries(engine, latency, throughput);
+    return new BenchResults.EngineQueries(engine, latency, throughput, null);
   }
 
   private static Map<String, Double> p99Ratios(BenchResults.EngineQueries ours, BenchResults.EngineQueries baseline) {

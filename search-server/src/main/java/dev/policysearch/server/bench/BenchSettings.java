@@ -27,6 +27,7 @@ record BenchSettings(
     boolean skipStartup,
     boolean skipQueries,
     boolean skipBaseline,
+    boolean skipUncached,
     int startupRuns,
     List<Integer> growth,
     boolean growthOnly,

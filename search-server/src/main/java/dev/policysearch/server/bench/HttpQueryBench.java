@@ -2,6 +2,7 @@ package dev.policysearch.server.bench;
 
 import dev.policysearch.server.PolicySearchServer;
 import dev.policysearch.server.http.ServerSettings;
+import dev.policysearch.server.search.ResultCache;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,9 +37,19 @@ final class HttpQueryBench implements QueryRunner, AutoCloseable {
     this.base = "http://127.0.0.1:" + server.port();
   }
 
-  /** Starts a server over the index in {@code index} with the default settings. */
-  static HttpQueryBench start(Path index) throws IOException {
-    return new HttpQueryBench(PolicySearchServer.start(ServerSettings.defaults(index).withMaxConcurrentSearches(MAX_CONCURRENT_SEARCHES)));
+  /**
+   * Starts a server over the index in {@code index} with the default settings, but for the
+   * result cache's size (0: off).
+   */
+  static HttpQueryBench start(Path index, int resultCacheMegabytes) throws IOException {
+    return new HttpQueryBench(
+        PolicySearchServer.start(
+            ServerSettings.defaults(index).withMaxConcurrentSearches(MAX_CONCURRENT_SEARCHES).withResultCacheMegabytes(resultCacheMegabytes)));
+  }
+
+  /** The server's result cache counts so far, when it has the cache on. */
+  java.util.Optional<ResultCache.Stats> cacheStats() {
+    return server.backend().resultCache();
   }
 
   String base() {

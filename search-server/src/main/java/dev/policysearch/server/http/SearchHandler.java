@@ -22,7 +22,8 @@ final class SearchHandler implements HttpHandler {
       Map<String, List<SearchResult.FacetValue>> facets,
       String generation,
       boolean timedOut,
-      boolean countsEstimated) {}
+      boolean countsEstimated,
+      boolean cached) {}
 
   private final SearchBackend search;
   private final int maxQueryChars;
@@ -46,6 +47,6 @@ final class SearchHandler implements HttpHandler {
         200,
         new SearchResponse(
             request.q(), result.total(), request.page(), request.size(), result.tookMillis(), result.hits(), result.facets(),
-            result.generation(), result.timedOut(), result.countsEstimated()));
+            result.generation(), result.timedOut(), result.countsEstimated(), result.cached()));
   }
 }

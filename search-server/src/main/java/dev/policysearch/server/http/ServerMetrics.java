@@ -3,6 +3,7 @@ package dev.policysearch.server.http;
 import dev.policysearch.server.search.SearchBackend;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -84,6 +85,28 @@ public final class ServerMetrics {
               }
             })
         .register(registry);
+    if (backend.resultCache().isPresent()) {
+      CounterWithCallback.builder()
+          .name("policy_search_result_cache_hits_total")
+          .help("Searches answered from the result cache")
+          .callback(cb -> backend.resultCache().ifPresent(c -> cb.call(c.hits())))
+          .register(registry);
+      CounterWithCallback.builder()
+          .name("policy_search_result_cache_misses_total")
+          .help("Searches not in the result cache, searched in the index")
+          .callback(cb -> backend.resultCache().ifPresent(c -> cb.call(c.misses())))
+          .register(registry);
+      GaugeWithCallback.builder()
+          .name("policy_search_result_cache_entries")
+          .help("Answers held in the result cache")
+          .callback(cb -> backend.resultCache().ifPresent(c -> cb.call(c.entries())))
+          .register(registry);
+      GaugeWithCallback.builder()
+          .name("policy_search_result_cache_bytes")
+          .help("Estimated memory held by the result cache's answers")
+          .callback(cb -> backend.resultCache().ifPresent(c -> cb.call(c.estimatedBytes())))
+          .register(registry);
+    }
     JvmMetrics.builder().register(registry);
   }
 

@@ -21,6 +21,8 @@ import java.util.List;
  *     for the embedded index
  * @param exactCountLimit searches matching fewer releases are counted exactly; broader ones on a
  *     large index get their total and facet counts estimated from a sample (embedded index)
+ * @param resultCacheMegabytes memory for answers given again to the same search on the same
+ *     index generation (embedded index); 0 turns the result cache off
  */
 public record ServerSettings(
     Path index,
@@ -35,7 +37,8 @@ public record ServerSettings(
     List<String> corsOrigins,
     Path indexerJar,
     OpenSearch openSearch,
-    int exactCountLimit) {
+    int exactCountLimit,
+    int resultCacheMegabytes) {
 
   /** An OpenSearch cluster (its HTTP address) and the alias naming the index to search. */
   public record OpenSearch(String url, String alias) {
@@ -53,6 +56,7 @@ public record ServerSettings(
   public static final int DEFAULT_SEARCH_TIMEOUT_MILLIS = 5000;
   public static final int DEFAULT_SLOW_QUERY_MILLIS = 500;
   public static final int DEFAULT_EXACT_COUNT_LIMIT = dev.policysearch.server.search.SearchService.DEFAULT_EXACT_COUNT_LIMIT;
+  public static final int DEFAULT_RESULT_CACHE_MB = dev.policysearch.server.search.SearchService.DEFAULT_RESULT_CACHE_MB;
 
   public ServerSettings {
     corsOrigins = List.copyOf(corsOrigins);
@@ -62,34 +66,38 @@ public record ServerSettings(
   public static ServerSettings defaults(Path index) {
     return new ServerSettings(
         index, DEFAULT_HOST, 0, DEFAULT_MAX_QUERY_CHARS, DEFAULT_RELOAD_SECONDS, null, DEFAULT_MAX_CONCURRENT_SEARCHES,
-        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, null, DEFAULT_EXACT_COUNT_LIMIT);
+        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, null, DEFAULT_EXACT_COUNT_LIMIT, DEFAULT_RESULT_CACHE_MB);
   }
 
   public ServerSettings withReloadSeconds(int seconds) {
-    return new ServerSettings(index, host, port, maxQueryChars, seconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, exactCountLimit);
+    return new ServerSettings(index, host, port, maxQueryChars, seconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, exactCountLimit, resultCacheMegabytes);
   }
 
   public ServerSettings withAdmin(String token, Path jar) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, token, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, jar, openSearch, exactCountLimit);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, token, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, jar, openSearch, exactCountLimit, resultCacheMegabytes);
   }
 
   public ServerSettings withMaxConcurrentSearches(int n) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, n, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, exactCountLimit);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, n, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, exactCountLimit, resultCacheMegabytes);
   }
 
   /** Every default, searching an OpenSearch alias instead of an index folder. */
   public static ServerSettings openSearch(String url, String alias) {
     return new ServerSettings(
         null, DEFAULT_HOST, 0, DEFAULT_MAX_QUERY_CHARS, DEFAULT_RELOAD_SECONDS, null, DEFAULT_MAX_CONCURRENT_SEARCHES,
-        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, new OpenSearch(url, alias), DEFAULT_EXACT_COUNT_LIMIT);
+        DEFAULT_SEARCH_TIMEOUT_MILLIS, DEFAULT_SLOW_QUERY_MILLIS, List.of(), null, new OpenSearch(url, alias), DEFAULT_EXACT_COUNT_LIMIT, DEFAULT_RESULT_CACHE_MB);
   }
 
   public ServerSettings withExactCountLimit(int limit) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, limit);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, limit, resultCacheMegabytes);
+  }
+
+  public ServerSettings withResultCacheMegabytes(int megabytes) {
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, corsOrigins, indexerJar, openSearch, exactCountLimit, megabytes);
   }
 
   public ServerSettings withCorsOrigins(List<String> origins) {
-    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, origins, indexerJar, openSearch, exactCountLimit);
+    return new ServerSettings(index, host, port, maxQueryChars, reloadSeconds, adminToken, maxConcurrentSearches, searchTimeoutMillis, slowQueryMillis, origins, indexerJar, openSearch, exactCountLimit, resultCacheMegabytes);
   }
 
   @Override
@@ -113,6 +121,8 @@ public record ServerSettings(
         + slowQueryMillis
         + " exact-count-limit="
         + exactCountLimit
+        + " result-cache-mb="
+        + (openSearch == null ? Integer.toString(resultCacheMegabytes) : "off (OpenSearch backend)")
         + " cors-origins="
         + (corsOrigins.isEmpty() ? "none" : String.join(",", corsOrigins))
         + " indexer-jar="

@@ -82,7 +82,7 @@ public final class OpenSearchBackend implements SearchBackend {
     long started = System.nanoTime();
     if (parser.parse(request.q()).isEmpty()) {
       queryLog.record(request.q(), 0, 0);
-      return new SearchResult(0, List.of(), emptyFacets(), (System.nanoTime() - started) / 1_000_000, served().name(), false, false);
+      return new SearchResult(0, List.of(), emptyFacets(), (System.nanoTime() - started) / 1_000_000, served().name(), false, false, false);
     }
     ArrayNode filters = filters(request);
     boolean propagate = request.sort() == SearchRequest.Sort.RELEVANCE;
@@ -130,7 +130,7 @@ public final class OpenSearchBackend implements SearchBackend {
     List<SearchHit> hits = hits(request.q(), page);
     long took = (System.nanoTime() - started) / 1_000_000;
     queryLog.record(request.q(), total, took);
-    return new SearchResult(total, hits, facets(answer.path("aggregations")), took, served().name(), timedOut, false);
+    return new SearchResult(total, hits, facets(answer.path("aggregations")), took, served().name(), timedOut, false, false);
   }
 
   /**

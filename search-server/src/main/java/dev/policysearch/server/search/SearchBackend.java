@@ -29,6 +29,11 @@ public interface SearchBackend extends Closeable {
 
   QueryLog queryLog();
 
+  /** How the result cache is doing, where the backend has one and it is on. */
+  default Optional<ResultCache.Stats> resultCache() {
+    return Optional.empty();
+  }
+
   /** What is being served: the index generation or physical index, its size in releases and bytes. */
   Served served() throws IOException;
 

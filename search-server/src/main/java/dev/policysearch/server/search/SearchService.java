@@ -46,6 +46,9 @@ public final class SearchService implements SearchBackend {
    */
   public static final int DEFAULT_EXACT_COUNT_LIMIT = 10_000;
 
+  /** Memory for answers kept to be given again ({@link ResultCache}), in MB. */
+  public static final int DEFAULT_RESULT_CACHE_MB = 64;
+
   private final IndexGenerations generations;
   private final UserQueryParser parser = new UserQueryParser();
   private final PolicyQueryBuilder queries;
@@ -56,6 +59,7 @@ public final class SearchService implements SearchBackend {
 
   private final long timeoutMillis;
   private final MatchCounter counter;
+  private final ResultCache cache;
 
   /**
    * Searches the slices of a large index side by side. Lucene slices an index by size (a quarter
@@ -70,7 +74,7 @@ public final class SearchService implements SearchBackend {
   static final int SLICE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   public SearchService(IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes) {
-    this(generations, analyzers, themes, 5000, new QueryLog(500), DEFAULT_EXACT_COUNT_LIMIT);
+    this(generations, analyzers, themes, 5000, new QueryLog(500), DEFAULT_EXACT_COUNT_LIMIT, DEFAULT_RESULT_CACHE_MB);
   }
 
   /**
@@ -78,12 +82,16 @@ public final class SearchService implements SearchBackend {
    *     found (marked timed out), so one pathological query cannot hold a thread for long
    * @param exactCountLimit searches matching fewer releases are counted exactly ({@link
    *     MatchCounter})
+   * @param resultCacheMegabytes memory for answers given again to the same search ({@link
+   *     ResultCache}); 0 searches every time
    */
   public SearchService(
-      IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes, long timeoutMillis, QueryLog queryLog, int exactCountLimit) {
+      IndexGenerations generations, Analyzers analyzers, ThemeClassifier themes, long timeoutMillis, QueryLog queryLog, int exactCountLimit,
+      int resultCacheMegabytes) {
     this.generations = generations;
     this.timeoutMillis = timeoutMillis;
     this.counter = new MatchCounter(exactCountLimit);
+    this.cache = new ResultCache(resultCacheMegabytes);
     this.queryLog = queryLog;
     this.queries = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
     this.highlighter = new HitHighlighter(analyzers.perField());
@@ -99,11 +107,31 @@ public final class SearchService implements SearchBackend {
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
+    IndexSearcher shared = generations.acquire();
+    try {
+      String generation = generationOf(shared);
+      // Keyed by the reader itself: a new generation is a new reader, whatever its folder's name.
+      Object reader = shared.getIndexReader().getReaderCacheHelper().getKey();
+      SearchResult kept = cache.get(reader, request);
+      if (kept != null) {
+        long took = (System.nanoTime() - started) / 1_000_000;
+        queryLog.record(request.q(), kept.total(), took);
+        return kept.fromCache(took);
+      }
+      SearchResult result = search(request, shared, generation, started);
+      cache.put(reader, request, result);
+      return result;
+    } finally {
+      generations.release(shared);
+    }
+  }
+
+  private SearchResult search(SearchRequest request, IndexSearcher shared, String generation, long started) throws IOException {
     UserQuery parsed = parser.parse(request.q());
     if (parsed.isEmpty()) {
       // Nothing searchable (only punctuation or control characters): no hits, not every document.
       queryLog.record(request.q(), 0, 0);
-      return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000, generations.generation().getFileName().toString(), false, false);
+      return new SearchResult(0, List.of(), facets.empty(), (System.nanoTime() - started) / 1_000_000, generation, false, false, false);
     }
     Query ranked = queries.build(parsed, request.q());
     List<Query> filters = SearchFilters.of(request);
@@ -118,55 +146,49 @@ public final class SearchService implements SearchBackend {
     int window = request.groupPairs() ? Math.min(MAX_DEPTH, depth * 2 + request.size()) : depth;
     // Translations join the ranking below their originals: look twice as deep for the originals.
     int fetched = propagate ? Math.min(MAX_DEPTH, window * 2) : window;
-    IndexSearcher shared = generations.acquire();
-    try {
-      // A searcher of its own, over the same reader, carries this request's time limit.
-      IndexSearcher searcher = new IndexSearcher(shared.getIndexReader(), sliceThreads);
-      QueryTimeoutImpl timeout = new QueryTimeoutImpl(timeoutMillis);
-      searcher.setTimeout(timeout);
-      String generation = generationOf(shared);
-      // A broad search on a large index is counted from a sample, and its ranking skips what
-      // cannot reach the top; any other is ranked and counted exactly in one pass.
-      boolean byDate = request.sort() == SearchRequest.Sort.DATE;
-      Sort sort = byDate ? byDate() : RANKING;
-      int wanted = byDate ? window : fetched;
-      MatchCounter.Counted counted = counter.estimate(searcher, query, timeout);
-      TopDocs top;
-      if (counted != null) {
-        top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, Math.max(wanted, SKIP_AFTER)));
-        if (byDate) {
-          TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
-        }
-      } else {
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted, sort, byDate, new FacetsCollectorManager());
-        top = result.topDocs();
-        counted = MatchCounter.exact(result.facetsCollector());
+    // A searcher of its own, over the same reader, carries this request's time limit.
+    IndexSearcher searcher = new IndexSearcher(shared.getIndexReader(), sliceThreads);
+    QueryTimeoutImpl timeout = new QueryTimeoutImpl(timeoutMillis);
+    searcher.setTimeout(timeout);
+    // A broad search on a large index is counted from a sample, and its ranking skips what
+    // cannot reach the top; any other is ranked and counted exactly in one pass.
+    boolean byDate = request.sort() == SearchRequest.Sort.DATE;
+    Sort sort = byDate ? byDate() : RANKING;
+    int wanted = byDate ? window : fetched;
+    MatchCounter.Counted counted = counter.estimate(searcher, query, timeout);
+    TopDocs top;
+    if (counted != null) {
+      top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, Math.max(wanted, SKIP_AFTER)));
+      if (byDate) {
+        TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
       }
-      if (!byDate) {
-        top = withSortScores(top);
-      }
-      long total = counted.total();
-      Map<Integer, String> translationOf = Map.of();
-      if (propagate) {
-        PairPropagation.Ranking ranking = PairPropagation.apply(searcher, filters, top, window);
-        top = ranking.top();
-        translationOf = ranking.translationOf();
-      }
-      List<ScoreDoc[]> groups = request.groupPairs() ? PairGrouping.group(searcher.getIndexReader(), top.scoreDocs) : singles(top.scoreDocs);
-      if (request.groupPairs()) {
-        total -= top.scoreDocs.length - groups.size();
-      }
-      int from = (request.page() - 1) * request.size();
-      List<ScoreDoc[]> pageGroups =
-          from >= groups.size() ? List.of() : groups.subList(from, Math.min(groups.size(), from + request.size()));
-      List<SearchHit> hits = hits(searcher, query, pageGroups, translationOf);
-      var facetCounts = facets.count(searcher.getIndexReader(), counted.collector(), counted.scale());
-      long took = (System.nanoTime() - started) / 1_000_000;
-      queryLog.record(request.q(), total, took);
-      return new SearchResult(total, hits, facetCounts, took, generation, searcher.timedOut() || counted.timedOut(), !counted.exact());
-    } finally {
-      generations.release(shared);
+    } else {
+      FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted, sort, byDate, new FacetsCollectorManager());
+      top = result.topDocs();
+      counted = MatchCounter.exact(result.facetsCollector());
     }
+    if (!byDate) {
+      top = withSortScores(top);
+    }
+    long total = counted.total();
+    Map<Integer, String> translationOf = Map.of();
+    if (propagate) {
+      PairPropagation.Ranking ranking = PairPropagation.apply(searcher, filters, top, window);
+      top = ranking.top();
+      translationOf = ranking.translationOf();
+    }
+    List<ScoreDoc[]> groups = request.groupPairs() ? PairGrouping.group(searcher.getIndexReader(), top.scoreDocs) : singles(top.scoreDocs);
+    if (request.groupPairs()) {
+      total -= top.scoreDocs.length - groups.size();
+    }
+    int from = (request.page() - 1) * request.size();
+    List<ScoreDoc[]> pageGroups =
+        from >= groups.size() ? List.of() : groups.subList(from, Math.min(groups.size(), from + request.size()));
+    List<SearchHit> hits = hits(searcher, query, pageGroups, translationOf);
+    var facetCounts = facets.count(searcher.getIndexReader(), counted.collector(), counted.scale());
+    long took = (System.nanoTime() - started) / 1_000_000;
+    queryLog.record(request.q(), total, took);
+    return new SearchResult(total, hits, facetCounts, took, generation, searcher.timedOut() || counted.timedOut(), !counted.exact(), false);
   }
 
   private static List<ScoreDoc[]> singles(ScoreDoc[] docs) {
@@ -253,6 +275,11 @@ public final class SearchService implements SearchBackend {
       return dir.getDirectory().getFileName().toString();
     }
     return "";
+  }
+
+  @Override
+  public java.util.Optional<ResultCache.Stats> resultCache() {
+    return cache.enabled() ? java.util.Optional.of(cache.stats()) : java.util.Optional.empty();
   }
 
   @Override
