@@ -75,8 +75,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--queries-per-kind", paramLabel = "N", description = "Use only the first N tasks of each kind (default ${DEFAULT-VALUE}: all).")
   int queriesPerKind;
 
+  /**
+   * Long enough for the JIT to finish with our server's code: after 8 s the slowest of 1,224
+   * answers from the result cache took 11 ms and 20 took over 3.5 ms; after 25 s the slowest
+   * took 2.1 ms (docs/BENCHMARKS.md).
+   */
   @Option(names = "--warmup-seconds", paramLabel = "S", description = "Warm-up before each engine's latency runs, and at each growth size (default ${DEFAULT-VALUE}).")
-  int warmupSeconds = 10;
+  int warmupSeconds = 30;
 
   @Option(names = "--latency-rounds", paramLabel = "N", description = "Times each task is run for the 1-client latency percentiles (default ${DEFAULT-VALUE}).")
   int latencyRounds = 3;

@@ -3,6 +3,9 @@ package dev.policysearch.server.http;
 import dev.policysearch.server.search.SearchHit;
 import dev.policysearch.server.search.SearchResult;
 import dev.policysearch.server.search.SearchBackend;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.util.List;
@@ -11,15 +14,18 @@ import java.util.Map;
 /** {@code GET /api/search}: ranked, highlighted hits with facet counts. */
 final class SearchHandler implements HttpHandler {
 
-  /** The response body; field names become snake_case ({@code took_ms}). */
+  /**
+   * The response body; field names become snake_case ({@code took_ms}). {@code hits} and {@code
+   * facets} are the result's lists, or the same already written as JSON ({@link RawValue}).
+   */
   record SearchResponse(
       String query,
       long total,
       int page,
       int size,
       long tookMs,
-      List<SearchHit> hits,
-      Map<String, List<SearchResult.FacetValue>> facets,
+      Object hits,
+      Object facets,
       String generation,
       boolean timedOut,
       boolean countsEstimated,
@@ -27,6 +33,15 @@ final class SearchHandler implements HttpHandler {
 
   private final SearchBackend search;
   private final int maxQueryChars;
+
+  /**
+   * The hits and facets of answers kept by the result cache, as JSON: an answer given again is
+   * then not written again. Keyed by the identity of the answer's hit list, which every answer
+   * given from the cache shares, and held only as long as that list is (weak keys).
+   */
+  private final Cache<List<SearchHit>, Rendered> rendered = Caffeine.newBuilder().weakKeys().maximumSize(20_000).build();
+
+  private record Rendered(RawValue hits, RawValue facets) {}
 
   SearchHandler(SearchBackend search, int maxQueryChars) {
     this.search = search;
@@ -42,11 +57,22 @@ final class SearchHandler implements HttpHandler {
     }
     var request = outcome.request();
     SearchResult result = search.search(request);
+    Object hits = result.hits();
+    Object facets = result.facets();
+    if (result.cached() && !result.hits().isEmpty()) {
+      Rendered json = rendered.get(result.hits(), h -> new Rendered(raw(result.hits()), raw(result.facets())));
+      hits = json.hits();
+      facets = json.facets();
+    }
     Json.send(
         exchange,
         200,
         new SearchResponse(
-            request.q(), result.total(), request.page(), request.size(), result.tookMillis(), result.hits(), result.facets(),
+            request.q(), result.total(), request.page(), request.size(), result.tookMillis(), hits, facets,
             result.generation(), result.timedOut(), result.countsEstimated(), result.cached()));
+  }
+
+  private static RawValue raw(Object value) {
+    return new RawValue(Json.string(value));
   }
 }
