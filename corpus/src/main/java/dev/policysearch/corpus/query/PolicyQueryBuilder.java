@@ -333,17 +333,20 @@ public final class PolicyQueryBuilder {
   }
 
   static Query any(Query... queries) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int n = 0;
-    Query single = null;
+    // An alternative listed twice (two glossary forms with one stem: carbon peak, carbon
+    // peaking) is one alternative: evaluated twice, it would also be scored twice.
+    java.util.Set<Query> distinct = new java.util.LinkedHashSet<>();
     for (Query q : queries) {
       if (q != null) {
-        b.add(q, BooleanClause.Occur.SHOULD);
-        single = q;
-        n++;
+        distinct.add(q);
       }
     }
-    return n == 0 ? null : n == 1 ? single : b.build();
+    if (distinct.size() <= 1) {
+      return distinct.isEmpty() ? null : distinct.iterator().next();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    distinct.forEach(q -> b.add(q, BooleanClause.Occur.SHOULD));
+    return b.build();
   }
 
   static boolean hasLatin(String text) {

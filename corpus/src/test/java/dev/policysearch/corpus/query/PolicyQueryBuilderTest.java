@@ -64,6 +64,15 @@ class PolicyQueryBuilderTest {
   }
 
   @Test
+  void translationsWithTheSameStemAreOneAlternative() throws IOException {
+    // "carbon peak" and "carbon peaking" analyse to the same phrase: searched (and scored) once.
+    Glossary twoForms = Glossary.parse(text("碳达峰\tcarbon peak | carbon peaking\n"));
+    String q = new PolicyQueryBuilder(new Analyzers(lexicon), lexicon, twoForms).build(new UserQueryParser().parse("碳达峰"), "碳达峰").toString();
+    assertTrue(q.contains("body_en:\"carbon peak\""), q);
+    assertEquals(q.indexOf("body_en:\"carbon peak\""), q.lastIndexOf("body_en:\"carbon peak\""), q);
+  }
+
+  @Test
   void glossaryAddsTheOtherLanguageBothWays() {
     String zh = builder.build(new UserQueryParser().parse("光伏"), "光伏").toString();
     assertTrue(zh.contains("body_en:photovolta"), zh);
