@@ -1,8 +1,7 @@
 package dev.policysearch.server.bench;
 
-import dev.policysearch.server.http.ServerSettings;
-
 import dev.policysearch.corpus.schema.IndexLayout;
+import dev.policysearch.server.http.ServerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
