@@ -1,5 +1,7 @@
 package dev.policysearch.corpus.highlight;
 
+import dev.policysearch.corpus.query.PolicyQueryBuilder;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,20 +79,15 @@ public final class HighlightQuery {
 
   /** One query matching where any of {@code queries} does (nulls ignored, repeats once), or null. */
   private static Query anyOf(List<Query> queries) {
-    Set<Query> distinct = new LinkedHashSet<>();
+    List<Query> flat = new ArrayList<>();
     for (Query q : queries) {
       if (q instanceof BooleanQuery bool && bool.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)) {
-        bool.clauses().forEach(c -> distinct.add(c.query()));
-      } else if (q != null) {
-        distinct.add(q);
+        bool.clauses().forEach(c -> flat.add(c.query()));
+      } else {
+        flat.add(q);
       }
     }
-    if (distinct.size() <= 1) {
-      return distinct.isEmpty() ? null : distinct.iterator().next();
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    distinct.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
-    return any.build();
+    return PolicyQueryBuilder.anyOf(flat);
   }
 
   /** The terms of a query of another kind (synonyms, term sets) over the shown fields. */

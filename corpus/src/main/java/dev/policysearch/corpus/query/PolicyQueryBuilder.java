@@ -333,8 +333,15 @@ public final class PolicyQueryBuilder {
   }
 
   static Query any(Query... queries) {
-    // An alternative listed twice (two glossary forms with one stem: carbon peak, carbon
-    // peaking) is one alternative: evaluated twice, it would also be scored twice.
+    return anyOf(java.util.Arrays.asList(queries));
+  }
+
+  /**
+   * One query matching where any of {@code queries} does, or null when there are none (nulls
+   * ignored). An alternative listed twice (two glossary forms with one stem: carbon peak, carbon
+   * peaking) is one alternative: evaluated twice, it would also be scored twice.
+   */
+  public static Query anyOf(java.util.Collection<Query> queries) {
     java.util.Set<Query> distinct = new java.util.LinkedHashSet<>();
     for (Query q : queries) {
       if (q != null) {
