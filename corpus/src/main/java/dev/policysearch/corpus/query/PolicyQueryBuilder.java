@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -277,11 +278,16 @@ public final class PolicyQueryBuilder {
     try (TokenStream ts = wordAnalyzer.tokenStream(Fields.BODY_ZH, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      PositionLengthAttribute span = ts.addAttribute(PositionLengthAttribute.class);
       ts.reset();
+      int position = -1;
+      int spanEnd = -1;
       while (ts.incrementToken()) {
-        if (inc.getPositionIncrement() == 0) {
-          continue; // a lexicon term spanning the words that follow
+        position += inc.getPositionIncrement();
+        if (position < spanEnd) {
+          continue; // a part of the lexicon term before it: the term is the word
         }
+        spanEnd = position + span.getPositionLength();
         if (term.length() < 2) {
           return List.of();
         }

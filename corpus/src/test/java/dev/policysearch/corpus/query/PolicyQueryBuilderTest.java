@@ -26,7 +26,7 @@ class PolicyQueryBuilderTest {
 
   private static PolicyLexicon lexicon() {
     try {
-      return PolicyLexicon.parse(text("光伏\n"), text("全国人民代表大会 = 全国人大\n工业和信息化部 = 工信部\n"));
+      return PolicyLexicon.parse(text("光伏\n数字经济\n"), text("全国人民代表大会 = 全国人大\n工业和信息化部 = 工信部\n"));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -61,6 +61,17 @@ class PolicyQueryBuilderTest {
     assertTrue(q.contains("body_zh:\"联合 监管\"~" + PolicyQueryBuilder.PARTIAL_SLOP), "partly: the words within a passage of the body: " + q);
     assertTrue(q.contains("+title_zh:联合 +title_zh:监管"), "or all in the title: " + q);
     assertFalse(q.contains("+body_zh:联合"), "never anywhere in a long text: " + q);
+  }
+
+  @Test
+  void aLexiconTermInsideATermIsOneOfItsWordsNotItsParts() {
+    // smartcn: 数字 经济 统计; the lexicon joins 数字经济, which is then one word of the term.
+    String q = builder.build(new UserQueryParser().parse("数字经济统计"), "数字经济统计").toString();
+    assertTrue(q.contains("+title_zh:数字经济 +title_zh:统计"), "all its words in the title: " + q);
+    assertFalse(q.contains("+title_zh:经济"), "a part of the lexicon term is not a word of its own: " + q);
+    // A term that is one lexicon term has no words apart to look for.
+    String whole = builder.build(new UserQueryParser().parse("数字经济"), "数字经济").toString();
+    assertFalse(whole.contains("~" + PolicyQueryBuilder.PARTIAL_SLOP), "one word, nothing partial: " + whole);
   }
 
   @Test
