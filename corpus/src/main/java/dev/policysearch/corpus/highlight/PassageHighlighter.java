@@ -11,7 +11,16 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -78,6 +87,83 @@ public final class PassageHighlighter extends UnifiedHighlighter {
       }
     }
     return values;
+  }
+
+  /**
+   * Match offsets from one {@link Weight} per field for all the hits highlighted together. The
+   * stock strategy rewrites the query and builds a weight for every hit, so each hit looks up
+   * every term of the query again; a shared weight looks each term up once per segment. The
+   * matches are the same: the stock strategy also asks the whole query where it matches the hit
+   * (other fields included) and keeps only the highlighted field's matches.
+   */
+  @Override
+  protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+    FieldOffsetStrategy standard = super.getOffsetStrategy(source, components);
+    if (source != OffsetSource.POSTINGS || !components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
+      return standard;
+    }
+    return new SharedWeightOffsets(components, standard);
+  }
+
+  private final class SharedWeightOffsets extends FieldOffsetStrategy {
+    private final FieldOffsetStrategy standard;
+    private Weight weight;
+
+    SharedWeightOffsets(UHComponents components, FieldOffsetStrategy standard) {
+      super(components);
+      this.standard = standard;
+    }
+
+    @Override
+    public OffsetSource getOffsetSource() {
+      return OffsetSource.POSTINGS;
+    }
+
+    @Override
+    public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
+      LeafReaderContext leaf = leafOf(reader);
+      if (leaf == null) {
+        return standard.getOffsetsEnum(reader, docId, content); // not a segment of our searcher
+      }
+      if (reader.terms(getField()) == null) {
+        return OffsetsEnum.EMPTY;
+      }
+      Matches matches = weight().matches(leaf, docId);
+      if (matches == null) {
+        return OffsetsEnum.EMPTY;
+      }
+      List<OffsetsEnum> found = new ArrayList<>();
+      for (String field : matches) {
+        MatchesIterator iterator = components.fieldMatcher().test(field) ? matches.getMatches(field) : null;
+        if (iterator != null) {
+          found.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+        }
+      }
+      return switch (found.size()) {
+        case 0 -> OffsetsEnum.EMPTY;
+        case 1 -> found.get(0);
+        default -> new OffsetsEnum.MultiOffsetsEnum(found);
+      };
+    }
+
+    private Weight weight() throws IOException {
+      if (weight == null) {
+        // Without the query cache, as the stock strategy: matches are asked for a few hits only.
+        IndexSearcher plain = new IndexSearcher(searcher.getIndexReader());
+        plain.setQueryCache(null);
+        weight = plain.createWeight(plain.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      }
+      return weight;
+    }
+
+    private LeafReaderContext leafOf(LeafReader reader) {
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        if (leaf.reader() == reader) {
+          return leaf;
+        }
+      }
+      return null;
+    }
   }
 
   @Override
