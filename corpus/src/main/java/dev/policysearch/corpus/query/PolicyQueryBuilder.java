@@ -77,6 +77,7 @@ public final class PolicyQueryBuilder {
   static final int LOOSE_SLOP = 4;
 
   private final Analyzer wordAnalyzer;
+  private final Analyzer bigramAnalyzer;
   private final QueryBuilder words;
   private final QueryBuilder bigrams;
   private final QueryBuilder english;
@@ -85,6 +86,7 @@ public final class PolicyQueryBuilder {
 
   public PolicyQueryBuilder(Analyzers analyzers, PolicyLexicon lexicon, Glossary glossary) {
     this.wordAnalyzer = analyzers.chineseWords();
+    this.bigramAnalyzer = analyzers.chineseBigrams();
     this.words = new QueryBuilder(analyzers.chineseWords());
     this.bigrams = new QueryBuilder(analyzers.chineseBigrams());
     this.english = new QueryBuilder(analyzers.english());
@@ -132,7 +134,48 @@ public final class PolicyQueryBuilder {
     if (!query.hasPositiveClause()) {
       top.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
     }
-    return top.build();
+    Query overlap = titleOverlap(positive);
+    if (overlap == null) {
+      return top.build();
+    }
+    return new BooleanQuery.Builder().add(top.build(), BooleanClause.Occur.MUST).add(overlap, BooleanClause.Occur.SHOULD).build();
+  }
+
+  /**
+   * How much of the query a title covers, counted in character pairs: BM25 over the title's
+   * bigrams of every Chinese term, any of them. It adds to the ranking of releases that match
+   * anyway (never matches on its own), so among releases matching as many terms, the one whose
+   * title shares most of the query's wording comes first, even where no term is in the title
+   * whole (大中小学生 参加劳动 for a title with 大中小学劳动教育). Null for a query with fewer than two
+   * Chinese pairs.
+   */
+  private Query titleOverlap(List<Clause> positive) {
+    java.util.Set<String> grams = new java.util.LinkedHashSet<>();
+    for (Clause clause : positive) {
+      for (Term term : clause.alternatives()) {
+        if (term.scope() != UserQuery.Scope.ALL || !hasHan(term.text())) {
+          continue;
+        }
+        try (TokenStream ts = bigramAnalyzer.tokenStream(Fields.TITLE_ZH_BIGRAM, term.text())) {
+          CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            grams.add(t.toString());
+          }
+          ts.end();
+        } catch (IOException e) {
+          return null;
+        }
+      }
+    }
+    if (grams.size() < 2) {
+      return null;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String g : grams) {
+      b.add(new TermQuery(new org.apache.lucene.index.Term(Fields.TITLE_ZH_BIGRAM, g)), BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
   }
 
   /** One clause; null when none of its forms can match anything. */

@@ -1,0 +1,82 @@
+package dev.policysearch.corpus.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.policysearch.corpus.Language;
+import dev.policysearch.corpus.PolicyDocument;
+import dev.policysearch.corpus.analysis.Analyzers;
+import dev.policysearch.corpus.analysis.Glossary;
+import dev.policysearch.corpus.analysis.PolicyLexicon;
+import dev.policysearch.corpus.schema.DocumentMapper;
+import dev.policysearch.corpus.schema.Fields;
+import dev.policysearch.corpus.schema.ThemeClassifier;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Releases that match as many of the query's terms are ordered by how much of the query their
+ * title shares, and a title alone never makes a release match.
+ */
+class TitleOverlapTest {
+
+  private final Analyzers analyzers = new Analyzers();
+  private final PolicyQueryBuilder builder = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
+
+  private static PolicyDocument zh(String id, String title, String body) {
+    return new PolicyDocument(id, Language.ZH, title, body, null, null, null, null, null, "policy", null);
+  }
+
+  private List<String> search(String text, PolicyDocument... docs) throws IOException {
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      DocumentMapper mapper = new DocumentMapper(ThemeClassifier.bundled());
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()))) {
+        for (PolicyDocument d : docs) {
+          writer.addDocument(mapper.toDocument(d));
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        Query query = builder.build(new UserQueryParser().parse(text), text);
+        TopDocs top = searcher.search(query, 10);
+        List<String> ids = new ArrayList<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+          ids.add(searcher.storedFields().document(sd.doc).get(Fields.ID));
+        }
+        return ids;
+      }
+    }
+  }
+
+  @Test
+  void theTitleSharingMostOfTheQueryComesFirstAmongEqualMatches() throws IOException {
+    // Both bodies have both terms once; neither title has a term whole. The second title shares
+    // 大中小学 and 劳动 with the query.
+    String body = "各地组织大中小学生参加劳动，开展社会实践。";
+    List<String> ids =
+        search(
+            "大中小学生 参加劳动",
+            zh("a-other", "关于做好暑期工作的通知", body),
+            zh("b-labour", "关于全面加强大中小学劳动教育的意见", body));
+    assertEquals(List.of("b-labour", "a-other"), ids);
+  }
+
+  @Test
+  void aTitleThatSharesWordingButDoesNotMatchIsNoHit() throws IOException {
+    List<String> ids =
+        search(
+            "大中小学生 参加劳动",
+            zh("match", "一则通知", "组织大中小学生参加劳动。"),
+            zh("title-only", "大中小学劳动教育", "本文与查询无关。"));
+    assertEquals(List.of("match"), ids);
+  }
+}
