@@ -138,7 +138,10 @@ public final class PolicyQueryBuilder {
     if (overlap == null) {
       return top.build();
     }
-    return new BooleanQuery.Builder().add(top.build(), BooleanClause.Occur.MUST).add(overlap, BooleanClause.Occur.SHOULD).build();
+    return new BooleanQuery.Builder()
+        .add(top.build(), BooleanClause.Occur.MUST)
+        .add(new RankingOnlyQuery(overlap), BooleanClause.Occur.SHOULD)
+        .build();
   }
 
   /**
@@ -146,8 +149,8 @@ public final class PolicyQueryBuilder {
    * bigrams of every Chinese term, any of them. It adds to the ranking of releases that match
    * anyway (never matches on its own), so among releases matching as many terms, the one whose
    * title shares most of the query's wording comes first, even where no term is in the title
-   * whole (大中小学生 参加劳动 for a title with 大中小学劳动教育). Null for a query with fewer than two
-   * Chinese pairs.
+   * whole (大中小学生 参加劳动 for a title with 大中小学劳动教育). Ranking only: its pairs are not
+   * highlighted. Null for a query with fewer than two Chinese pairs.
    */
   private Query titleOverlap(List<Clause> positive) {
     java.util.Set<String> grams = new java.util.LinkedHashSet<>();

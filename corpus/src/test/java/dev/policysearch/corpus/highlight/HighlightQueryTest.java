@@ -25,6 +25,17 @@ class HighlightQueryTest {
   }
 
   @Test
+  void aRankingOnlyPartIsNeverHighlighted() {
+    PhraseQuery phrase = new PhraseQuery("body", "光伏", "伏产", "产业");
+    Query ranked =
+        new BooleanQuery.Builder()
+            .add(phrase, Occur.MUST)
+            .add(new dev.policysearch.corpus.query.RankingOnlyQuery(term("body", "光伏")), Occur.SHOULD)
+            .build();
+    assertEquals(new BooleanQuery.Builder().add(phrase, Occur.MUST).build(), HighlightQuery.of(ranked, SHOWN));
+  }
+
+  @Test
   void keepsTheShownFieldsDropsTheRestAndRepeatsOnce() {
     PhraseQuery phrase = new PhraseQuery("body", "光伏", "伏产", "产业");
     Query ranked =
