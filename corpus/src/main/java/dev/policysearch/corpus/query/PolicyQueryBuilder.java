@@ -200,7 +200,7 @@ public final class PolicyQueryBuilder {
         translations.add(t);
       }
     }
-    for (String chinese : chineseForms) {
+    for (String chinese : withoutLongerForms(chineseForms, null)) {
       Query q = original(chinese, false);
       if (q != null) {
         translations.add(q);
@@ -232,7 +232,7 @@ public final class PolicyQueryBuilder {
     String text = term.text();
     List<Query> alternatives = new ArrayList<>();
     alternatives.add(original(text, term.phrase()));
-    for (String variant : expansion.equivalentForms(text)) {
+    for (String variant : withoutLongerForms(expansion.equivalentForms(text), text)) {
       Query q = original(variant, term.phrase());
       if (q != null) {
         alternatives.add(new BoostQuery(q, SYNONYM_WEIGHT));
@@ -363,6 +363,34 @@ public final class PolicyQueryBuilder {
       inBody.add(new org.apache.lucene.index.Term(Fields.BODY_ZH, word));
     }
     return any(new BoostQuery(inTitle.build(), TITLE_BOOST), inBody.build());
+  }
+
+  /**
+   * The forms worth searching: a Chinese form that contains another (共建一带一路 and 一带一路, or an
+   * equivalent that contains the typed form) matches, as written, only where the shorter one does, and its
+   * score would count the same occurrences twice. The typed form ({@code typed}, null when none
+   * is among {@code forms}) is never dropped: the user's words always count.
+   */
+  static List<String> withoutLongerForms(List<String> forms, String typed) {
+    List<String> kept = new ArrayList<>();
+    for (String form : forms) {
+      if (!hasHan(form) || !containsAnother(form, forms, typed)) {
+        kept.add(form);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean containsAnother(String form, List<String> forms, String typed) {
+    if (typed != null && !form.equals(typed) && form.contains(typed)) {
+      return true;
+    }
+    for (String other : forms) {
+      if (!other.equals(form) && hasHan(other) && form.contains(other)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean hasHan(String text) {

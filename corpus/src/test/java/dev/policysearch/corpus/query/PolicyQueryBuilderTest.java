@@ -75,6 +75,18 @@ class PolicyQueryBuilderTest {
   }
 
   @Test
+  void aFormContainingAnotherIsNotSearchedAgain() {
+    // Every 共建一带一路 is also a 一带一路: searching both would count it twice.
+    assertEquals(List.of("一带一路"), PolicyQueryBuilder.withoutLongerForms(List.of("一带一路", "一带一路倡议", "共建一带一路"), null));
+    assertEquals(
+        List.of("二十大", "党的第二十次全国代表大会"),
+        PolicyQueryBuilder.withoutLongerForms(List.of("二十大", "中共二十大", "党的第二十次全国代表大会"), "党的二十大"));
+    // An equivalent containing the typed form adds nothing either; the typed form itself stays.
+    assertEquals(List.of("人大常委会"), PolicyQueryBuilder.withoutLongerForms(List.of("全国人大常委会", "人大常委会"), "全国人大"));
+    assertEquals(List.of("belt and road", "一带一路"), PolicyQueryBuilder.withoutLongerForms(List.of("belt and road", "一带一路"), null));
+  }
+
+  @Test
   void translationsWithTheSameStemAreOneAlternative() throws IOException {
     // "carbon peak" and "carbon peaking" analyse to the same phrase: searched (and scored) once.
     Glossary twoForms = Glossary.parse(text("碳达峰\tcarbon peak | carbon peaking\n"));
