@@ -367,9 +367,9 @@ public final class PolicyQueryBuilder {
 
   /**
    * The forms worth searching: a Chinese form that contains another (共建一带一路 and 一带一路, or an
-   * equivalent that contains the typed form) matches, as written, only where the shorter one does, and its
-   * score would count the same occurrences twice. The typed form ({@code typed}, null when none
-   * is among {@code forms}) is never dropped: the user's words always count.
+   * equivalent that contains the typed form) matches, as written, only where the shorter one
+   * does, and its score would count the same occurrences twice. The typed form ({@code typed},
+   * null when none is among {@code forms}) is never dropped: the user's words always count.
    */
   static List<String> withoutLongerForms(List<String> forms, String typed) {
     List<String> kept = new ArrayList<>();
