@@ -166,6 +166,13 @@ public final class PassageHighlighter extends UnifiedHighlighter {
     }
   }
 
+  private static final PassageRanker RANKER = new PassageRanker();
+
+  @Override
+  protected org.apache.lucene.search.uhighlight.PassageScorer getScorer(String field) {
+    return RANKER;
+  }
+
   @Override
   protected BreakIterator getBreakIterator(String field) {
     return isTitle(field)
