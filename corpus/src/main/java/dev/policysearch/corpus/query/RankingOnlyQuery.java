@@ -2,6 +2,8 @@ package dev.policysearch.corpus.query;
 
 import java.io.IOException;
 import java.util.Objects;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -23,6 +25,24 @@ public final class RankingOnlyQuery extends Query {
 
   public Query query() {
     return query;
+  }
+
+  /**
+   * {@code query} without its ranking-only clauses (the optional clauses of a top-level Boolean
+   * query that are ranking only): the same matches, ranked by the rest.
+   */
+  public static Query without(Query query) {
+    if (!(query instanceof BooleanQuery bool)
+        || bool.clauses().stream().noneMatch(c -> c.query() instanceof RankingOnlyQuery)) {
+      return query;
+    }
+    BooleanQuery.Builder rest = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+    for (BooleanClause clause : bool.clauses()) {
+      if (!(clause.query() instanceof RankingOnlyQuery)) {
+        rest.add(clause);
+      }
+    }
+    return rest.build();
   }
 
   @Override

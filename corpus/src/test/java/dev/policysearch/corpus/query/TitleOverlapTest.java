@@ -37,6 +37,10 @@ class TitleOverlapTest {
   }
 
   private List<String> search(String text, PolicyDocument... docs) throws IOException {
+    return search(text, false, docs);
+  }
+
+  private List<String> search(String text, boolean withoutBonus, PolicyDocument... docs) throws IOException {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
       DocumentMapper mapper = new DocumentMapper(ThemeClassifier.bundled());
       try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()))) {
@@ -47,6 +51,9 @@ class TitleOverlapTest {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         Query query = builder.build(new UserQueryParser().parse(text), text);
+        if (withoutBonus) {
+          query = RankingOnlyQuery.without(query);
+        }
         TopDocs top = searcher.search(query, 10);
         List<String> ids = new ArrayList<>();
         for (ScoreDoc sd : top.scoreDocs) {
@@ -78,5 +85,16 @@ class TitleOverlapTest {
             zh("match", "一则通知", "组织大中小学生参加劳动。"),
             zh("title-only", "大中小学劳动教育", "本文与查询无关。"));
     assertEquals(List.of("match"), ids);
+  }
+
+  @Test
+  void withoutTheBonusTheSameReleasesMatchRankedByTheTermsAlone() throws IOException {
+    String body = "各地组织大中小学生参加劳动，开展社会实践。";
+    PolicyDocument other = zh("a-other", "关于做好暑期工作的通知", body);
+    PolicyDocument labour = zh("b-labour", "关于全面加强大中小学劳动教育的意见", body);
+    // Equal without the title overlap: the index order decides.
+    assertEquals(List.of("a-other", "b-labour"), search("大中小学生 参加劳动", true, other, labour));
+    Query plain = builder.build(new UserQueryParser().parse("光伏"), "光伏");
+    assertEquals(plain, RankingOnlyQuery.without(plain), "a query with no bonus is left as it is");
   }
 }

@@ -7,6 +7,7 @@ import dev.policysearch.corpus.schema.DocumentMapper;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.ThemeClassifier;
 import dev.policysearch.corpus.query.PolicyQueryBuilder;
+import dev.policysearch.corpus.query.RankingOnlyQuery;
 import dev.policysearch.corpus.query.UserQuery;
 import dev.policysearch.corpus.query.UserQueryParser;
 import java.io.IOException;
@@ -135,9 +136,7 @@ public final class SearchService implements SearchBackend {
     }
     Query ranked = queries.build(parsed, request.q());
     List<Query> filters = SearchFilters.of(request);
-    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
-    filters.forEach(f -> filtered.add(f, BooleanClause.Occur.FILTER));
-    Query query = filtered.build();
+    Query query = filtered(ranked, filters);
     boolean propagate = request.sort() == SearchRequest.Sort.RELEVANCE;
 
     int depth = Math.min(request.page() * request.size(), MAX_DEPTH);
@@ -158,6 +157,10 @@ public final class SearchService implements SearchBackend {
     MatchCounter.Counted counted = counter.estimate(searcher, query, timeout);
     TopDocs top;
     if (counted != null) {
+      // Ranking-only bonuses (title overlap) would add to every match's largest possible score
+      // and leave block-max WAND little to skip: a broad search on a large index ranks without
+      // them (on a million releases they doubled p99; docs/BENCHMARKS.md).
+      query = filtered(RankingOnlyQuery.without(ranked), filters);
       top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, Math.max(wanted, SKIP_AFTER)));
       if (byDate) {
         TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
@@ -189,6 +192,12 @@ public final class SearchService implements SearchBackend {
     long took = (System.nanoTime() - started) / 1_000_000;
     queryLog.record(request.q(), total, took);
     return new SearchResult(total, hits, facetCounts, took, generation, searcher.timedOut() || counted.timedOut(), !counted.exact(), false);
+  }
+
+  private static Query filtered(Query ranked, List<Query> filters) {
+    BooleanQuery.Builder filtered = new BooleanQuery.Builder().add(ranked, BooleanClause.Occur.MUST);
+    filters.forEach(f -> filtered.add(f, BooleanClause.Occur.FILTER));
+    return filtered.build();
   }
 
   private static List<ScoreDoc[]> singles(ScoreDoc[] docs) {
