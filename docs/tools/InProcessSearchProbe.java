@@ -1,0 +1,134 @@
+import dev.policysearch.corpus.analysis.Analyzers;
+import dev.policysearch.corpus.schema.IndexLayout;
+import dev.policysearch.corpus.schema.ThemeClassifier;
+import dev.policysearch.server.search.IndexGenerations;
+import dev.policysearch.server.search.QueryLog;
+import dev.policysearch.server.search.SearchRequest;
+import dev.policysearch.server.search.SearchService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times the server's search path without HTTP, for comparing two builds of the server on one
+ * index (docs/BENCHMARKS.md, sixth session). Runs the tasks of a bench task file against {@code
+ * SearchService} with the result cache off: a warm-up, then each task in turn for the measured
+ * time on one thread; prints p50/p95/p99/mean per kind. With a fifth argument N, then N threads
+ * for the measured time, and the searches per second.
+ *
+ * <pre>
+ * java -Xmx1g -cp search-server/target/policy-search-server.jar docs/tools/InProcessSearchProbe.java \
+ *     INDEX_ROOT search-server/src/main/resources/bench/tasks.tsv WARMUP_S MEASURE_S [THREADS]
+ * </pre>
+ *
+ * Task parameters understood: lang, type, from, to, sort (those of the bundled task file).
+ */
+public class InProcessSearchProbe {
+
+  public static void main(String[] args) throws Exception {
+    IndexGenerations generations = IndexGenerations.open(new IndexLayout(Path.of(args[0])));
+    SearchService service =
+        new SearchService(generations, new Analyzers(), ThemeClassifier.bundled(), 5000, new QueryLog(500), SearchService.DEFAULT_EXACT_COUNT_LIMIT, 0);
+    List<String> kinds = new ArrayList<>();
+    List<SearchRequest> requests = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(args[1]))) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] task = line.split("\t", -1);
+      kinds.add(task[0]);
+      requests.add(request(task[1], task.length > 2 ? task[2] : ""));
+    }
+    double warmup = Double.parseDouble(args[2]);
+    double measured = Double.parseDouble(args[3]);
+    long end = System.nanoTime() + (long) (warmup * 1e9);
+    while (System.nanoTime() < end) {
+      for (SearchRequest r : requests) {
+        service.search(r);
+      }
+    }
+    Map<String, List<Long>> byKind = new LinkedHashMap<>();
+    end = System.nanoTime() + (long) (measured * 1e9);
+    while (System.nanoTime() < end) {
+      for (int i = 0; i < requests.size(); i++) {
+        long start = System.nanoTime();
+        service.search(requests.get(i));
+        byKind.computeIfAbsent(kinds.get(i), k -> new ArrayList<>()).add(System.nanoTime() - start);
+      }
+    }
+    List<Long> all = new ArrayList<>();
+    for (Map.Entry<String, List<Long>> kind : byKind.entrySet()) {
+      all.addAll(kind.getValue());
+      System.out.println(summary(kind.getKey(), kind.getValue()));
+    }
+    System.out.println(summary("all", all));
+    if (args.length > 4) {
+      int threads = Integer.parseInt(args[4]);
+      java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+      long stop = System.nanoTime() + (long) (measured * 1e9);
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t * 37; // the threads start at different tasks
+        Thread worker =
+            new Thread(
+                () -> {
+                  try {
+                    for (int i = first; System.nanoTime() < stop; i++) {
+                      service.search(requests.get(i % requests.size()));
+                      done.incrementAndGet();
+                    }
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+        worker.start();
+        workers.add(worker);
+      }
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      System.out.printf("searches/s with %d threads: %.0f%n", threads, done.get() / measured);
+    }
+    System.exit(0);
+  }
+
+  private static SearchRequest request(String q, String extra) {
+    List<String> langs = new ArrayList<>();
+    List<String> types = new ArrayList<>();
+    LocalDate from = null;
+    LocalDate to = null;
+    SearchRequest.Sort sort = SearchRequest.Sort.RELEVANCE;
+    for (String pair : extra.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      String[] kv = pair.split("=", 2);
+      switch (kv[0]) {
+        case "lang" -> langs.add(kv[1]);
+        case "type" -> types.add(kv[1]);
+        case "from" -> from = LocalDate.parse(kv[1]);
+        case "to" -> to = LocalDate.parse(kv[1]);
+        case "sort" -> sort = SearchRequest.Sort.valueOf(kv[1].toUpperCase(java.util.Locale.ROOT));
+        default -> throw new IllegalArgumentException("task parameter not understood: " + pair);
+      }
+    }
+    return new SearchRequest(q, 1, 10, langs, types, List.of(), List.of(), List.of(), from, to, sort, false);
+  }
+
+  private static String summary(String kind, List<Long> nanos) {
+    Collections.sort(nanos);
+    double mean = nanos.stream().mapToLong(Long::longValue).average().orElse(0);
+    return String.format(
+        "%-10s n=%5d p50=%.2f p95=%.2f p99=%.2f mean=%.2f ms",
+        kind, nanos.size(), at(nanos, 0.50), at(nanos, 0.95), at(nanos, 0.99), mean / 1e6);
+  }
+
+  private static double at(List<Long> sorted, double quantile) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * quantile))) / 1e6;
+  }
+}
