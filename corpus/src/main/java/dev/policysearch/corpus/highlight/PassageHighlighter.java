@@ -94,7 +94,9 @@ public final class PassageHighlighter extends UnifiedHighlighter {
    * stock strategy rewrites the query and builds a weight for every hit, so each hit looks up
    * every term of the query again; a shared weight looks each term up once per segment. The
    * matches are the same: the stock strategy also asks the whole query where it matches the hit
-   * (other fields included) and keeps only the highlighted field's matches.
+   * (other fields included) and keeps only the highlighted field's matches. (It also lets terms
+   * of other fields count in the highlighted one when a field matcher says so; this highlighter
+   * keeps the default, each field's own terms only, so there is nothing to map.)
    */
   @Override
   protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
