@@ -109,6 +109,12 @@ public final class PolicyQueryBuilder {
     for (int i = 0; i < built.size(); i++) {
       Clause clause = query.clauses().get(i);
       ClauseQuery c = built.get(i);
+      int shared = coordinate ? sharedTranslationRun(query.clauses(), built, chineseForEnglish, i) : 1;
+      if (shared > 1) {
+        top.add(sharedTranslation(built.subList(i, i + shared)), BooleanClause.Occur.SHOULD);
+        i += shared - 1;
+        continue;
+      }
       Query q = c == null ? null : coordinate ? c.coordinated() : c.ranking();
       switch (clause.occur()) {
         case MUST_NOT -> top.add(c == null ? new MatchNoDocsQuery() : c.ranking(), BooleanClause.Occur.MUST_NOT);
@@ -179,6 +185,47 @@ public final class PolicyQueryBuilder {
       b.add(new TermQuery(new org.apache.lucene.index.Term(Fields.TITLE_ZH_BIGRAM, g)), BooleanClause.Occur.SHOULD);
     }
     return b.build();
+  }
+
+  /**
+   * How many clauses from {@code from} on are English words of one glossary entry ("Belt and
+   * Road" for 一带一路) with nothing else to them: optional, each with a native form, and all
+   * with the same translation and no other. 1 when there is no such run.
+   */
+  private static int sharedTranslationRun(List<Clause> clauses, List<ClauseQuery> built, Map<Clause, List<String>> chineseForEnglish, int from) {
+    List<String> forms = chineseForEnglish.get(clauses.get(from));
+    int end = from;
+    while (end < clauses.size()
+        && clauses.get(end).occur() == Occur.SHOULD
+        && forms != null
+        && forms.equals(chineseForEnglish.get(clauses.get(end)))
+        && built.get(end) != null
+        && built.get(end).nativeForms() != null
+        && built.get(end).partial() == null
+        && built.get(end).translated() != null
+        && built.get(end).translated().equals(built.get(from).translated())) {
+      end++;
+    }
+    return Math.max(1, end - from);
+  }
+
+  /**
+   * The clauses of one glossary entry's English words, with its translation searched once
+   * instead of once per word: each word earns its unit as typed, or the translation earns the
+   * translated unit for every word, whichever is more. The same score as one clause per word for
+   * a release in one language (matching the words, or the translation); only a release with
+   * some of the words and the translation too scores the better of the two instead of a mix.
+   */
+  private static Query sharedTranslation(List<ClauseQuery> words) {
+    BooleanQuery.Builder typed = new BooleanQuery.Builder();
+    for (ClauseQuery word : words) {
+      typed.add(new PlusConstantQuery(word.nativeForms(), COORDINATION), BooleanClause.Occur.SHOULD);
+    }
+    Query translated =
+        new BoostQuery(
+            new PlusConstantQuery(new BoostQuery(words.get(0).translated(), TRANSLATION_WEIGHT), COORDINATION * TRANSLATED_COORDINATION),
+            words.size());
+    return new org.apache.lucene.search.DisjunctionMaxQuery(List.of(typed.build(), translated), 0f);
   }
 
   /** One clause; null when none of its forms can match anything. */

@@ -1,6 +1,7 @@
 package dev.policysearch.corpus.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.PolicyDocument;
@@ -24,16 +25,22 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Releases that match as many of the query's terms are ordered by how much of the query their
- * title shares, and a title alone never makes a release match.
+ * The ranked query over a small index built by the real mapper and analyzers: the title overlap
+ * (releases that match as many of the query's terms are ordered by how much of the query their
+ * title shares, and a title alone never makes a release match), and the English words of one
+ * glossary entry searched with their translation once.
  */
-class TitleOverlapTest {
+class RankedQueryTest {
 
   private final Analyzers analyzers = new Analyzers();
   private final PolicyQueryBuilder builder = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
 
   private static PolicyDocument zh(String id, String title, String body) {
     return new PolicyDocument(id, Language.ZH, title, body, null, null, null, null, null, "policy", null);
+  }
+
+  private static PolicyDocument en(String id, String title, String body) {
+    return new PolicyDocument(id, Language.EN, title, body, null, null, null, null, null, "news", null);
   }
 
   private List<String> search(String text, PolicyDocument... docs) throws IOException {
@@ -96,5 +103,24 @@ class TitleOverlapTest {
     assertEquals(List.of("a-other", "b-labour"), search("大中小学生 参加劳动", true, other, labour));
     Query plain = builder.build(new UserQueryParser().parse("光伏"), "光伏");
     assertEquals(plain, RankingOnlyQuery.without(plain), "a query with no bonus is left as it is");
+  }
+
+  @Test
+  void theWordsOfOneGlossaryEntryShareOneTranslation() throws IOException {
+    String text = "Belt and Road";
+    Query query = builder.build(new UserQueryParser().parse(text), text);
+    String shown = query.toString();
+    int at = shown.indexOf("body_zh_bigram:\"一带 带一 一路\"");
+    assertTrue(at >= 0, shown);
+    assertEquals(-1, shown.indexOf("body_zh_bigram:\"一带 带一 一路\"", at + 1), "the translation is searched once: " + shown);
+    // All the words as typed, then the translation (worth the translated unit for each word),
+    // then one of the words.
+    List<String> ids =
+        search(
+            text,
+            en("road-only", "Road safety week", "The road safety week opened."),
+            zh("zh-translation", "共建一带一路十周年", "一带一路倡议提出十年来成果丰硕。"),
+            en("en-all", "Belt and Road forum", "The Belt and Road forum opened in Beijing."));
+    assertEquals(List.of("en-all", "zh-translation", "road-only"), ids);
   }
 }
