@@ -173,7 +173,7 @@ public final class PolicyQueryBuilder {
           }
           ts.end();
         } catch (IOException e) {
-          return null;
+          throw new java.io.UncheckedIOException("analysing the query term " + term.text(), e); // in memory: not expected
         }
       }
     }
