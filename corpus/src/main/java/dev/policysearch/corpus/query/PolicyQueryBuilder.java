@@ -194,10 +194,12 @@ public final class PolicyQueryBuilder {
    */
   private static int sharedTranslationRun(List<Clause> clauses, List<ClauseQuery> built, Map<Clause, List<String>> chineseForEnglish, int from) {
     List<String> forms = chineseForEnglish.get(clauses.get(from));
+    if (forms == null) {
+      return 1;
+    }
     int end = from;
     while (end < clauses.size()
         && clauses.get(end).occur() == Occur.SHOULD
-        && forms != null
         && forms.equals(chineseForEnglish.get(clauses.get(end)))
         && built.get(end) != null
         && built.get(end).nativeForms() != null
