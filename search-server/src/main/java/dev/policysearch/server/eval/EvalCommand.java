@@ -58,7 +58,7 @@ public final class EvalCommand implements Callable<Integer> {
             "%-6s %-10s mrr=%.3f ndcg=%.3f r100=%.3f  %s%n", r.query().id(), r.query().kind(), m.mrr10(), m.ndcg10(), m.recall100(), r.query().text());
       }
     }
-    out.printf("%-12s %4s %8s %8s %10s %10s %8s%n", "kind", "n", "MRR@10", "nDCG@10", "Recall@100", "Success@10", "judged@10");
+    out.printf("%-12s %4s %8s %8s %10s %10s %8s %14s%n", "kind", "n", "MRR@10", "nDCG@10", "Recall@100", "Success@10", "judged@10", "nDCG@10-judged");
     report.byKind().forEach((kind, m) -> row(out, kind, report.count(kind), m));
     row(out, "known-item", report.knownItemCount(), report.knownItem());
     row(out, "all", report.results().size(), report.all());
@@ -67,6 +67,6 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private static void row(PrintWriter out, String name, int n, Metrics m) {
-    out.printf("%-12s %4d %8.3f %8.3f %10.3f %10.3f %8d%n", name, n, m.mrr10(), m.ndcg10(), m.recall100(), m.success10(), m.judgedInTop10());
+    out.printf("%-12s %4d %8.3f %8.3f %10.3f %10.3f %8d %14.3f%n", name, n, m.mrr10(), m.ndcg10(), m.recall100(), m.success10(), m.judgedInTop10(), m.ndcg10Judged());
   }
 }
