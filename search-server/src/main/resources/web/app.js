@@ -1044,6 +1044,10 @@
       // Listed as the other-language version of a better match, not as a match of its own.
       meta.appendChild(el('span', 'badge badge-translation', t('hitTranslationOf')));
     }
+    if (hit.placement === 'other-language') {
+      // Moved up to second place as the best match in the other language.
+      meta.appendChild(el('span', 'badge badge-translation badge-other-language', t('hitOtherLanguage')));
+    }
     li.appendChild(meta);
 
     if (Array.isArray(hit.snippets)) {

@@ -87,6 +87,16 @@ final class HitHighlighter {
     return new Highlights(titles, snippets, documents);
   }
 
+  /** Whether the query marks anything in the title of {@code doc}, a release in {@code lang}. */
+  boolean titleMarked(IndexSearcher searcher, Query query, int doc, Language lang) throws IOException {
+    String[] fields = {Fields.storedTitle(lang)};
+    StoredFields stored = searcher.storedFields();
+    PassageHighlighter highlighter =
+        new PassageHighlighter(searcher, analyzer, (d, names) -> new CharSequence[] {read(stored, d).get(names[0])});
+    Object[] titles = highlighter.highlight(fields, HighlightQuery.of(query, Set.of(fields)), new int[] {doc}).get(fields[0]);
+    return titles[0] instanceof List<?> title && !title.isEmpty() && OtherLanguagePick.marked((String) title.get(0));
+  }
+
   private static Document read(StoredFields stored, int doc) {
     try {
       return stored.document(doc);
@@ -96,7 +106,7 @@ final class HitHighlighter {
   }
 
   /** Each hit's language, from the doc values of {@code lang} (Chinese where missing). */
-  private static Language[] languagesOf(IndexSearcher searcher, TopDocs page) throws IOException {
+  static Language[] languagesOf(IndexSearcher searcher, TopDocs page) throws IOException {
     Language[] out = new Language[page.scoreDocs.length];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (int i = 0; i < out.length; i++) {

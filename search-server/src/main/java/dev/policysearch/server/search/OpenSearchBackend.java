@@ -10,6 +10,7 @@ import dev.policysearch.corpus.PolicyDocument;
 import dev.policysearch.corpus.analysis.Glossary;
 import dev.policysearch.corpus.analysis.PolicyLexicon;
 import dev.policysearch.corpus.opensearch.ClusterClient;
+import dev.policysearch.corpus.query.UserQuery;
 import dev.policysearch.corpus.query.UserQueryParser;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.OpenSearchSchema;
@@ -80,7 +81,8 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
     long started = System.nanoTime();
-    if (parser.parse(request.q()).isEmpty()) {
+    UserQuery parsed = parser.parse(request.q());
+    if (parsed.isEmpty()) {
       queryLog.record(request.q(), 0, 0);
       return new SearchResult(0, List.of(), emptyFacets(), (System.nanoTime() - started) / 1_000_000, served().name(), false, false, false);
     }
@@ -96,7 +98,7 @@ public final class OpenSearchBackend implements SearchBackend {
     body.put("track_scores", true);
     body.put("_source", false);
     body.put("timeout", timeoutMillis + "ms");
-    body.set("docvalue_fields", JSON.createArrayNode().add(Fields.ID).add(Fields.PAIR_ID));
+    body.set("docvalue_fields", docValueFields());
     body.set("query", filtered(policyQuery(request.q(), false), filters));
     // The order of SearchService: by score (or date, then score), equal ones by id.
     ArrayNode sort = body.putArray("sort");
@@ -114,12 +116,17 @@ public final class OpenSearchBackend implements SearchBackend {
     long total = answer.path("hits").path("total").path("value").asLong();
     List<Ranked> ranked = new ArrayList<>();
     for (JsonNode hit : answer.path("hits").path("hits")) {
-      ranked.add(new Ranked(docValue(hit, Fields.ID), docValue(hit, Fields.PAIR_ID), (float) hit.path("_score").asDouble(0), null));
+      ranked.add(ranked(hit, (float) hit.path("_score").asDouble(0), null));
     }
     if (propagate) {
       ranked = propagate(ranked, filters, window);
     } else if (ranked.size() > window) {
       ranked = ranked.subList(0, window);
+    }
+    Optional<Language> other = propagate ? OtherLanguagePick.otherThan(parsed, request.langs()) : Optional.empty();
+    Ranked pick = other.isPresent() ? otherLanguagePick(request.q(), filters, other.get(), ranked) : null;
+    if (pick != null) {
+      ranked = OtherLanguagePick.place(ranked, pick, (a, b) -> a.id().equals(b.id()));
     }
     List<List<Ranked>> groups = request.groupPairs() ? group(ranked) : singles(ranked);
     if (request.groupPairs()) {
@@ -127,7 +134,7 @@ public final class OpenSearchBackend implements SearchBackend {
     }
     int from = (request.page() - 1) * request.size();
     List<List<Ranked>> page = from >= groups.size() ? List.of() : groups.subList(from, Math.min(groups.size(), from + request.size()));
-    List<SearchHit> hits = hits(request.q(), page);
+    List<SearchHit> hits = hits(request.q(), page, pick == null ? null : pick.id());
     long took = (System.nanoTime() - started) / 1_000_000;
     queryLog.record(request.q(), total, took);
     return new SearchResult(total, hits, facets(answer.path("aggregations")), took, served().name(), timedOut, false, false);
@@ -143,8 +150,58 @@ public final class OpenSearchBackend implements SearchBackend {
     return shards > 1 ? Map.of("search_type", "dfs_query_then_fetch") : Map.of();
   }
 
-  /** A ranked release: its id, its translation's id, its score, and what it translates when only listed as such. */
-  private record Ranked(String id, String pairId, float score, String translationOf) {}
+  /**
+   * A ranked release: its id, its translation's id, its language, its score, and what it
+   * translates when only listed as such.
+   */
+  private record Ranked(String id, String pairId, String lang, float score, String translationOf) {
+    Ranked withScore(float score, String translationOf) {
+      return new Ranked(id, pairId, lang, score, translationOf);
+    }
+  }
+
+  private static Ranked ranked(JsonNode hit, float score, String translationOf) {
+    return new Ranked(docValue(hit, Fields.ID), docValue(hit, Fields.PAIR_ID), docValue(hit, Fields.LANG), score, translationOf);
+  }
+
+  private static ArrayNode docValueFields() {
+    return JSON.createArrayNode().add(Fields.ID).add(Fields.PAIR_ID).add(Fields.LANG);
+  }
+
+  /** The best match in the other language, as {@link OtherLanguagePick} says; null when none goes second. */
+  private Ranked otherLanguagePick(String q, ArrayNode filters, Language other, List<Ranked> ranked) throws IOException {
+    if (ranked.size() <= OtherLanguagePick.SLOT) {
+      return null;
+    }
+    for (Ranked r : ranked.subList(0, OtherLanguagePick.SLOT + 1)) {
+      if (other.code().equals(r.lang())) {
+        return null;
+      }
+    }
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", 1);
+    body.put("track_scores", true);
+    body.put("_source", false);
+    body.put("timeout", timeoutMillis + "ms");
+    body.set("docvalue_fields", docValueFields());
+    ArrayNode all = filters.deepCopy();
+    all.addObject().putObject("term").put(Fields.LANG, other.code());
+    body.set("query", filtered(policyQuery(q, false), all));
+    ArrayNode sort = body.putArray("sort");
+    sort.add("_score");
+    sort.addObject().putObject(Fields.ID).put("order", "asc");
+    ObjectNode highlight = highlight();
+    ObjectNode titleOnly = highlight.putObject("fields");
+    titleOnly.putObject(Fields.storedTitle(other));
+    body.set("highlight", highlight);
+    for (JsonNode hit : client.send("POST", "/" + alias + "/_search", rankingParameters(), body).path("hits").path("hits")) {
+      String title = hit.path("highlight").path(Fields.storedTitle(other)).path(0).asText(null);
+      if (OtherLanguagePick.marked(title)) {
+        return ranked(hit, (float) hit.path("_score").asDouble(0), null);
+      }
+    }
+    return null;
+  }
 
   /** The ranking with translations of the best matches, as {@link PairPropagation} does it in-process. */
   private List<Ranked> propagate(List<Ranked> ranked, ArrayNode filters, int window) throws IOException {
@@ -163,7 +220,7 @@ public final class OpenSearchBackend implements SearchBackend {
       ObjectNode lookup = JSON.createObjectNode();
       lookup.put("size", wanted.size());
       lookup.put("_source", false);
-      lookup.set("docvalue_fields", JSON.createArrayNode().add(Fields.ID).add(Fields.PAIR_ID));
+      lookup.set("docvalue_fields", docValueFields());
       ObjectNode ids = JSON.createObjectNode();
       ArrayNode values = ids.putObject("terms").putArray(Fields.ID);
       wanted.keySet().forEach(values::add);
@@ -175,9 +232,9 @@ public final class OpenSearchBackend implements SearchBackend {
         float propagated = wanted.get(id);
         Ranked own = byId.get(id);
         if (own == null) {
-          byId.put(id, new Ranked(id, docValue(hit, Fields.PAIR_ID), propagated, source.get(id)));
+          byId.put(id, ranked(hit, propagated, source.get(id)));
         } else if (own.score() < propagated) {
-          byId.put(id, new Ranked(id, own.pairId(), propagated, null));
+          byId.put(id, own.withScore(propagated, null));
         }
       }
     }
@@ -210,7 +267,7 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   /** The page's hits: their sources and highlights, fetched in one request. */
-  private List<SearchHit> hits(String q, List<List<Ranked>> page) throws IOException {
+  private List<SearchHit> hits(String q, List<List<Ranked>> page, String picked) throws IOException {
     if (page.isEmpty()) {
       return List.of();
     }
@@ -235,7 +292,7 @@ public final class OpenSearchBackend implements SearchBackend {
       SearchHit pair = group.size() > 1 ? hit(group.get(1), byId.get(group.get(1).id()), null) : null;
       SearchHit primary = hit(group.get(0), byId.get(group.get(0).id()), pair);
       if (primary != null) {
-        hits.add(primary);
+        hits.add(primary.id().equals(picked) ? primary.placed(OtherLanguagePick.PLACEMENT) : primary);
       }
     }
     return hits;

@@ -8,7 +8,9 @@ import java.util.List;
  * {@code <mark>}; every other field is plain text. {@code pair} is the other-language version when
  * hits are grouped by pair and both versions matched. {@code translationOf} names the release this
  * one translates when it is listed only as the translation of a better match, not as a match of
- * its own (see PairPropagation).
+ * its own (see PairPropagation). {@code placement} is {@code "other-language"} when the hit was moved
+ * up to second place as the best match in the other language (see OtherLanguagePick), absent
+ * otherwise.
  */
 public record SearchHit(
     String id,
@@ -26,7 +28,8 @@ public record SearchHit(
     String pairId,
     List<String> themes,
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) SearchHit pair,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String translationOf) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String translationOf,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String placement) {
 
   /** The hit for a release, whichever engine found it. */
   static SearchHit of(
@@ -48,6 +51,13 @@ public record SearchHit(
         d.pairId(),
         themes,
         pair,
-        translationOf);
+        translationOf,
+        null);
+  }
+
+  /** This hit, marked as placed out of score order for the reason given. */
+  SearchHit placed(String why) {
+    return new SearchHit(
+        id, title, titleHtml, snippets, lang, date, type, source, issuer, docNumber, url, score, pairId, themes, pair, translationOf, why);
   }
 }

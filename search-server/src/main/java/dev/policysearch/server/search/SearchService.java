@@ -1,5 +1,6 @@
 package dev.policysearch.server.search;
 
+import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.analysis.Analyzers;
 import dev.policysearch.corpus.analysis.Glossary;
 import dev.policysearch.corpus.analysis.PolicyLexicon;
@@ -21,7 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -155,7 +158,9 @@ public final class SearchService implements SearchBackend {
     Sort sort = byDate ? byDate() : RANKING;
     int wanted = byDate ? window : fetched;
     MatchCounter.Counted counted = counter.estimate(searcher, query, timeout);
+    Optional<Language> other = propagate ? OtherLanguagePick.otherThan(parsed, request.langs()) : Optional.empty();
     TopDocs top;
+    TopDocs bestInOther = null;
     if (counted != null) {
       // Ranking-only bonuses (title overlap) would add to every match's largest possible score
       // and leave block-max WAND little to skip: a broad search on a large index ranks without
@@ -165,6 +170,17 @@ public final class SearchService implements SearchBackend {
       if (byDate) {
         TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
       }
+    } else if (other.isPresent()) {
+      // One pass ranks, counts for the facets, and finds the best match in the other language.
+      int n = Math.min(wanted, Math.max(1, searcher.getIndexReader().maxDoc()));
+      Object[] results =
+          searcher.search(
+              query,
+              new MultiCollectorManager(
+                  new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE), new FacetsCollectorManager(), new BestInLanguage(other.get(), RANKING)));
+      top = (TopDocs) results[0];
+      counted = MatchCounter.exact((FacetsCollector) results[1]);
+      bestInOther = (TopDocs) results[2];
     } else {
       FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted, sort, byDate, new FacetsCollectorManager());
       top = result.topDocs();
@@ -180,6 +196,14 @@ public final class SearchService implements SearchBackend {
       top = ranking.top();
       translationOf = ranking.translationOf();
     }
+    ScoreDoc pick = other.isPresent() ? otherLanguagePick(searcher, other.get(), query, top, bestInOther) : null;
+    if (pick != null) {
+      List<ScoreDoc> placed = OtherLanguagePick.place(Arrays.asList(top.scoreDocs), pick, (a, b) -> a.doc == b.doc);
+      top = new TopDocs(top.totalHits, placed.toArray(ScoreDoc[]::new));
+      // A match of its own, whatever it was listed as before.
+      translationOf = new java.util.HashMap<>(translationOf);
+      translationOf.remove(pick.doc);
+    }
     List<ScoreDoc[]> groups = request.groupPairs() ? PairGrouping.group(searcher.getIndexReader(), top.scoreDocs) : singles(top.scoreDocs);
     if (request.groupPairs()) {
       total -= top.scoreDocs.length - groups.size();
@@ -187,11 +211,43 @@ public final class SearchService implements SearchBackend {
     int from = (request.page() - 1) * request.size();
     List<ScoreDoc[]> pageGroups =
         from >= groups.size() ? List.of() : groups.subList(from, Math.min(groups.size(), from + request.size()));
-    List<SearchHit> hits = hits(searcher, query, pageGroups, translationOf);
+    List<SearchHit> hits = hits(searcher, query, pageGroups, translationOf, pick == null ? -1 : pick.doc);
     var facetCounts = facets.count(searcher.getIndexReader(), counted.collector(), counted.scale());
     long took = (System.nanoTime() - started) / 1_000_000;
     queryLog.record(request.q(), total, took);
     return new SearchResult(total, hits, facetCounts, took, generation, searcher.timedOut() || counted.timedOut(), !counted.exact(), false);
+  }
+
+  /**
+   * The best match in the other language, when the query is in one language, neither of the first
+   * two results is in the other, and that match's title shows a match (see {@link
+   * OtherLanguagePick}); null otherwise.
+   */
+  private ScoreDoc otherLanguagePick(IndexSearcher searcher, Language other, Query query, TopDocs top, TopDocs bestInOther)
+      throws IOException {
+    if (top.scoreDocs.length <= OtherLanguagePick.SLOT) {
+      return null;
+    }
+    ScoreDoc[] first = Arrays.copyOf(top.scoreDocs, OtherLanguagePick.SLOT + 1);
+    for (Language lang : HitHighlighter.languagesOf(searcher, new TopDocs(top.totalHits, first))) {
+      if (lang == other) {
+        return null;
+      }
+    }
+    if (bestInOther == null) {
+      // Not found beside the ranking (a ranking that skips): a search of its own.
+      Query inOther =
+          new BooleanQuery.Builder()
+              .add(query, BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term(Fields.LANG, other.code())), BooleanClause.Occur.FILTER)
+              .build();
+      bestInOther = searcher.search(inOther, new TopFieldCollectorManager(RANKING, 1, null, 1));
+    }
+    ScoreDoc[] best = withSortScores(bestInOther).scoreDocs;
+    if (best.length == 0 || !highlighter.titleMarked(searcher, query, best[0].doc, other)) {
+      return null;
+    }
+    return best[0];
   }
 
   private static Query filtered(Query ranked, List<Query> filters) {
@@ -242,7 +298,7 @@ public final class SearchService implements SearchBackend {
   }
 
   /** Hits for a page of groups: each group's first document, with its translation attached. */
-  private List<SearchHit> hits(IndexSearcher searcher, Query query, List<ScoreDoc[]> groups, Map<Integer, String> translationOf)
+  private List<SearchHit> hits(IndexSearcher searcher, Query query, List<ScoreDoc[]> groups, Map<Integer, String> translationOf, int picked)
       throws IOException {
     if (groups.isEmpty()) {
       return List.of();
@@ -261,7 +317,8 @@ public final class SearchService implements SearchBackend {
       if (group.length > 1) {
         pair = hit(document(highlights, stored, group[1]), group[1], titles[i + 1], snippets[i + 1], null, translationOf.get(group[1].doc));
       }
-      hits.add(hit(document(highlights, stored, group[0]), group[0], titles[i], snippets[i], pair, translationOf.get(group[0].doc)));
+      SearchHit hit = hit(document(highlights, stored, group[0]), group[0], titles[i], snippets[i], pair, translationOf.get(group[0].doc));
+      hits.add(group[0].doc == picked ? hit.placed(OtherLanguagePick.PLACEMENT) : hit);
       i += group.length;
     }
     return hits;

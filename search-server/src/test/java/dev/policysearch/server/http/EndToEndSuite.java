@@ -86,14 +86,16 @@ abstract class EndToEndSuite {
     assertTrue(ids.contains("sample-zh-pv-guideline"), ids.toString());
     assertFalse(ids.contains("sample-zh-light-and-terrain"), "has 光 and 伏 apart, not 光伏: " + ids);
     boolean seenEnglish = false;
-    for (String id : ids) {
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
       JsonNode doc = document(id);
       String text = doc.get("title").asText() + doc.get("body").asText();
       if (doc.get("lang").asText().equals("zh")) {
         assertFalse(seenEnglish, "Chinese releases with the word rank above English ones found through the glossary: " + ids);
         assertTrue(text.contains("光伏"), id);
       } else {
-        seenEnglish = true;
+        // The best English match may be moved up to second place (it says so); the others follow.
+        seenEnglish |= !result.get("hits").get(i).has("placement");
         assertTrue(text.toLowerCase(java.util.Locale.ROOT).contains("photovoltaic"), id);
       }
     }

@@ -103,6 +103,37 @@ abstract class RelevanceFeaturesSuite {
   }
 
   @Test
+  void theBestMatchInTheOtherLanguageComesSecond() {
+    JsonNode hits = search("q", "人工智能", "size", "10").get("hits");
+    assertEquals("zh", hits.get(0).path("lang").asText(), hits.toString());
+    assertEquals("sample-en-ai-forum-speech", hits.get(1).path("id").asText(), "the English release whose title names AI: " + hits);
+    assertEquals("other-language", hits.get(1).path("placement").asText(), "and the hit says why it is there");
+    assertTrue(hits.get(1).path("score").asDouble() < hits.get(2).path("score").asDouble(), "placed there, not scored there: " + hits);
+    for (int i = 0; i < hits.size(); i++) {
+      if (i != 1) {
+        assertFalse(hits.get(i).has("placement"), "only the moved hit says so: " + hits.get(i));
+      }
+    }
+    List<String> all = ApiClient.ids(search("q", "人工智能", "size", "10"));
+    List<String> paged = new java.util.ArrayList<>(ids("q", "人工智能", "size", "3", "page", "1"));
+    paged.addAll(ids("q", "人工智能", "size", "3", "page", "2"));
+    assertEquals(all.subList(0, Math.min(6, all.size())), paged, "pages agree with one long page");
+    assertEquals(1, all.stream().filter("sample-en-ai-forum-speech"::equals).count(), "listed once: " + all);
+    assertFalse(
+        search("q", "人工智能", "sort", "date").get("hits").toString().contains("placement"), "a list by date is in date order only");
+    assertFalse(search("q", "人工智能", "lang", "zh").get("hits").toString().contains("placement"));
+  }
+
+  @Test
+  void aMatchInTheOtherLanguageWithoutTheQueryInItsTitleIsNotMoved() {
+    // The best English match for 专精特新 ("Little Giants") has no match in its title.
+    JsonNode hits = search("q", "专精特新", "size", "10").get("hits");
+    assertEquals("sample-zh-specialized-smes", hits.get(0).path("id").asText(), hits.toString());
+    assertFalse(hits.toString().contains("placement"), hits.toString());
+    assertEquals("zh", hits.get(1).path("lang").asText(), hits.toString());
+  }
+
+  @Test
   void mixedChineseAndEnglishInOneQuery() {
     List<String> ids = ids("q", "光伏 guideline", "size", "5");
     assertTrue(ids.subList(0, 3).containsAll(List.of("sample-zh-pv-guideline", "sample-en-pv-guideline")), ids.toString());

@@ -99,7 +99,14 @@ class SharedCorpusIT {
 
   @Test
   void firstPageHitsContainEveryTerm() {
-    for (String id : ApiClient.ids(search("q", "习近平 长江经济带"))) {
+    for (JsonNode hit : search("q", "习近平 长江经济带").get("hits")) {
+      String id = hit.get("id").asText();
+      if (hit.has("placement")) {
+        // The best English match, moved up to second place: found through the glossary.
+        assertEquals("en", hit.get("lang").asText(), id);
+        assertTrue(hit.get("title_html").asText().contains("<mark>"), id);
+        continue;
+      }
       String text = text(id);
       assertTrue(text.contains("习近平") && text.contains("长江经济带"), id);
     }
@@ -169,10 +176,10 @@ class SharedCorpusIT {
 
   static final java.util.Map<String, Double> RECORDED_MRR =
       java.util.Map.of(
-          "known-zh", 0.979, "paraphrase", 0.656, "docnum", 1.000, "cross", 0.771, "en", 1.000, "topic", 0.958);
+          "known-zh", 0.979, "paraphrase", 0.649, "docnum", 1.000, "cross", 0.833, "en", 1.000, "topic", 0.958);
 
-  static final double RECORDED_TOPIC_NDCG = 0.838;
-  static final double RECORDED_KNOWN_ITEM_MRR = 0.885;
+  static final double RECORDED_TOPIC_NDCG = 0.794;
+  static final double RECORDED_KNOWN_ITEM_MRR = 0.895;
 
   @Test
   void relevanceStaysWithinToleranceOfTheRecordedFigures() throws Exception {

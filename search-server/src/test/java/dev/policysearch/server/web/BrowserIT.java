@@ -182,6 +182,16 @@ class BrowserIT {
   }
 
   @Test
+  void theBestMatchInTheOtherLanguageIsLabelledAsSuch() {
+    search("人工智能");
+    wait.until(d -> d.findElements(By.cssSelector("#results .hit")).size() >= 3);
+    List<WebElement> hits = driver.findElements(By.cssSelector("#results .hit"));
+    assertTrue(hits.get(0).findElements(By.cssSelector(".badge-other-language")).isEmpty(), "the first result has no label");
+    assertFalse(hits.get(1).findElements(By.cssSelector(".badge-other-language")).isEmpty(), "the English release moved up is labelled");
+    assertTrue(hits.get(2).findElements(By.cssSelector(".badge-other-language")).isEmpty());
+  }
+
+  @Test
   void aSuggestionIsPickedWithTheKeyboard() {
     WebElement box = driver.findElement(By.id("q"));
     box.sendKeys("光伏");

@@ -1,0 +1,82 @@
+package dev.policysearch.server.search;
+
+import dev.policysearch.corpus.Language;
+import dev.policysearch.corpus.query.UserQuery;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Second place for the other language. Scores of releases found through the glossary are not
+ * comparable with scores of releases matching as typed: a Chinese query puts every Chinese
+ * release that matches its words above an English release that says the same thing in English,
+ * however much better that release answers it. So when a query is written in one language and
+ * neither of the first two results is in the other, the best match in the other language takes
+ * second place, provided its title matches the query (highlighted, it has a mark: a release about
+ * the subject, not a long transcript that mentions it once). The translation of the first result
+ * (see {@link PairPropagation}) already sits there when it has one.
+ *
+ * <p>Both backends apply this rule the same way; the moved hit says so in {@link
+ * SearchHit#placement()}.
+ */
+final class OtherLanguagePick {
+  /** {@link SearchHit#placement()} of the moved hit. */
+  static final String PLACEMENT = "other-language";
+
+  /** Where the pick goes: second. */
+  static final int SLOT = 1;
+
+  private OtherLanguagePick() {}
+
+  /**
+   * The language whose best match is looked for: English for a query with Chinese characters
+   * (Latin letters beside them, as in 5G 应用 or AI 赋能, are usually abbreviations), Chinese for a
+   * query of Latin letters without Chinese; none for a query with neither, or when the request's
+   * language filter leaves out the other language. Excluded terms do not count.
+   */
+  static Optional<Language> otherThan(UserQuery query, List<String> langFilter) {
+    boolean han = false;
+    boolean latin = false;
+    for (UserQuery.Clause clause : query.clauses()) {
+      if (clause.occur() == UserQuery.Occur.MUST_NOT) {
+        continue;
+      }
+      for (UserQuery.Term term : clause.alternatives()) {
+        for (int i = 0; i < term.text().length(); ) {
+          int c = term.text().codePointAt(i);
+          i += Character.charCount(c);
+          Character.UnicodeScript script = Character.UnicodeScript.of(c);
+          han |= script == Character.UnicodeScript.HAN;
+          latin |= script == Character.UnicodeScript.LATIN;
+        }
+      }
+    }
+    if (!han && !latin) {
+      return Optional.empty();
+    }
+    Language other = han ? Language.EN : Language.ZH;
+    if (!langFilter.isEmpty() && !langFilter.contains(other.code())) {
+      return Optional.empty();
+    }
+    return Optional.of(other);
+  }
+
+  /** Whether a highlighted title shows a match. */
+  static boolean marked(String titleHtml) {
+    return titleHtml != null && titleHtml.contains("<mark>");
+  }
+
+  /**
+   * {@code ranked} with {@code pick} moved to {@link #SLOT}, taken out from wherever it was
+   * further down, and the list no longer than before (the last one moves on to the next page).
+   */
+  static <T> List<T> place(List<T> ranked, T pick, java.util.function.BiPredicate<T, T> same) {
+    List<T> out = new java.util.ArrayList<>(ranked.size() + 1);
+    for (T r : ranked) {
+      if (!same.test(r, pick)) {
+        out.add(r);
+      }
+    }
+    out.add(Math.min(SLOT, out.size()), pick);
+    return out.size() > ranked.size() ? out.subList(0, ranked.size()) : out;
+  }
+}

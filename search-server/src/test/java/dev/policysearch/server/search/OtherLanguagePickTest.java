@@ -1,0 +1,52 @@
+package dev.policysearch.server.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.policysearch.corpus.Language;
+import dev.policysearch.corpus.query.UserQueryParser;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class OtherLanguagePickTest {
+  private final UserQueryParser parser = new UserQueryParser();
+
+  private Optional<Language> other(String q, String... langFilter) {
+    return OtherLanguagePick.otherThan(parser.parse(q), List.of(langFilter));
+  }
+
+  @Test
+  void theOtherLanguageIsEnglishForChineseAndChineseForEnglish() {
+    assertEquals(Optional.of(Language.EN), other("新型工业化 推进大会"));
+    assertEquals(Optional.of(Language.ZH), other("new industrialization"));
+  }
+
+  @Test
+  void latinAbbreviationsBesideChineseLeaveTheQueryChinese() {
+    assertEquals(Optional.of(Language.EN), other("5G 应用"));
+    assertEquals(Optional.of(Language.EN), other("AI 赋能 千行百业"));
+  }
+
+  @Test
+  void digitsSignsAndExcludedTermsDoNotCount() {
+    assertEquals(Optional.empty(), other("2019 〔5〕"));
+    assertEquals(Optional.of(Language.ZH), other("photovoltaic -光伏"));
+  }
+
+  @Test
+  void aLanguageFilterWithoutTheOtherLanguageTurnsThePickOff() {
+    assertEquals(Optional.empty(), other("人工智能", "zh"));
+    assertEquals(Optional.of(Language.EN), other("人工智能", "zh", "en"));
+    assertEquals(Optional.of(Language.EN), other("人工智能", "en"));
+  }
+
+  @Test
+  void thePickGoesSecondAndLeavesItsOldPlace() {
+    assertEquals(List.of("a", "x", "b", "c"), OtherLanguagePick.place(List.of("a", "b", "x", "c"), "x", String::equals));
+  }
+
+  @Test
+  void aPickFromFurtherDownPushesTheLastOneToTheNextPage() {
+    assertEquals(List.of("a", "x", "b"), OtherLanguagePick.place(List.of("a", "b", "c"), "x", String::equals));
+  }
+}
