@@ -11,9 +11,10 @@ import java.util.Optional;
  * release that matches its words above an English release that says the same thing in English,
  * however much better that release answers it. So when a query is written in one language and
  * neither of the first two results is in the other, the best match in the other language takes
- * second place, provided its title matches the query (highlighted, it has a mark: a release about
- * the subject, not a long transcript that mentions it once). The translation of the first result
- * (see {@link PairPropagation}) already sits there when it has one.
+ * second place, provided its title matches a word of the query (highlighted, it has a mark that
+ * is not just a number): a release about the subject, not a long transcript that mentions it
+ * once. The translation of the first result (see {@link PairPropagation}) already sits there
+ * when it has one.
  *
  * <p>Both backends apply this rule the same way; the moved hit says so in {@link
  * SearchHit#placement()}.
@@ -60,9 +61,23 @@ final class OtherLanguagePick {
     return Optional.of(other);
   }
 
-  /** Whether a highlighted title shows a match. */
+  /**
+   * Whether a highlighted title shows a match of a word: a mark holding a letter or a Chinese
+   * character. A number alone (the year in "Regular Press Conference on January 7, 2019") says
+   * nothing about what a release is about.
+   */
   static boolean marked(String titleHtml) {
-    return titleHtml != null && titleHtml.contains("<mark>");
+    if (titleHtml == null) {
+      return false;
+    }
+    for (int start = titleHtml.indexOf("<mark>"); start >= 0; start = titleHtml.indexOf("<mark>", start + 1)) {
+      int end = titleHtml.indexOf("</mark>", start);
+      String marked = titleHtml.substring(start + "<mark>".length(), end < 0 ? titleHtml.length() : end);
+      if (marked.codePoints().anyMatch(Character::isLetter)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -49,4 +49,14 @@ class OtherLanguagePickTest {
   void aPickFromFurtherDownPushesTheLastOneToTheNextPage() {
     assertEquals(List.of("a", "x", "b"), OtherLanguagePick.place(List.of("a", "b", "c"), "x", String::equals));
   }
+
+  @Test
+  void aTitleCountsAsMatchingOnlyWithAMarkedWord() {
+    assertEquals(true, OtherLanguagePick.marked("Keynote Speech on <mark>Artificial Intelligence</mark>"));
+    assertEquals(true, OtherLanguagePick.marked("国务院关于<mark>人工智能</mark>的意见"));
+    assertEquals(false, OtherLanguagePick.marked("Regular Press Conference on January 7, <mark>2019</mark>"));
+    assertEquals(false, OtherLanguagePick.marked("No marks at all"));
+    assertEquals(false, OtherLanguagePick.marked(null));
+    assertEquals(true, OtherLanguagePick.marked("<mark>2019</mark> <mark>Government Work Report</mark>"));
+  }
 }
