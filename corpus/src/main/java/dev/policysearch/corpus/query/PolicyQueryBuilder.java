@@ -70,6 +70,15 @@ public final class PolicyQueryBuilder {
    */
   static final float TRANSLATED_COORDINATION = 0.6f;
 
+  /**
+   * The least score of a release that matches {@code clauses} of a query's clauses, each at least
+   * through the glossary (the smallest whole match a clause can earn): every matched clause adds
+   * its coordination constant, and BM25 adds nothing negative.
+   */
+  public static float leastScoreMatching(int clauses) {
+    return clauses * COORDINATION * TRANSLATED_COORDINATION;
+  }
+
   /** Weight of a loose match: every word of the term, near each other, in any order. */
   static final float LOOSE_WEIGHT = 0.4f;
 

@@ -124,7 +124,7 @@ public final class OpenSearchBackend implements SearchBackend {
       ranked = ranked.subList(0, window);
     }
     Optional<Language> other = propagate ? OtherLanguagePick.otherThan(parsed, request.langs()) : Optional.empty();
-    Ranked pick = other.isPresent() ? otherLanguagePick(request.q(), filters, other.get(), ranked) : null;
+    Ranked pick = other.isPresent() ? otherLanguagePick(request.q(), parsed, filters, other.get(), ranked) : null;
     if (pick != null) {
       ranked = OtherLanguagePick.place(ranked, pick, (a, b) -> a.id().equals(b.id()));
     }
@@ -169,7 +169,7 @@ public final class OpenSearchBackend implements SearchBackend {
   }
 
   /** The best match in the other language, as {@link OtherLanguagePick} says; null when none goes second. */
-  private Ranked otherLanguagePick(String q, ArrayNode filters, Language other, List<Ranked> ranked) throws IOException {
+  private Ranked otherLanguagePick(String q, UserQuery parsed, ArrayNode filters, Language other, List<Ranked> ranked) throws IOException {
     if (ranked.size() <= OtherLanguagePick.SLOT) {
       return null;
     }
@@ -196,8 +196,9 @@ public final class OpenSearchBackend implements SearchBackend {
     body.set("highlight", highlight);
     for (JsonNode hit : client.send("POST", "/" + alias + "/_search", rankingParameters(), body).path("hits").path("hits")) {
       String title = hit.path("highlight").path(Fields.storedTitle(other)).path(0).asText(null);
-      if (OtherLanguagePick.marked(title)) {
-        return ranked(hit, (float) hit.path("_score").asDouble(0), null);
+      float score = (float) hit.path("_score").asDouble(0);
+      if (OtherLanguagePick.matchesNearlyAll(parsed, score) && OtherLanguagePick.marked(title)) {
+        return ranked(hit, score, null);
       }
     }
     return null;

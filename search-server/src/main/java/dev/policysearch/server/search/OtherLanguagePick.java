@@ -1,6 +1,7 @@
 package dev.policysearch.server.search;
 
 import dev.policysearch.corpus.Language;
+import dev.policysearch.corpus.query.PolicyQueryBuilder;
 import dev.policysearch.corpus.query.UserQuery;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +12,11 @@ import java.util.Optional;
  * release that matches its words above an English release that says the same thing in English,
  * however much better that release answers it. So when a query is written in one language and
  * neither of the first two results is in the other, the best match in the other language takes
- * second place, provided its title matches a word of the query (highlighted, it has a mark that
- * is not just a number): a release about the subject, not a long transcript that mentions it
- * once. The translation of the first result (see {@link PairPropagation}) already sits there
- * when it has one.
+ * second place, provided it matches all of the query's terms but one at most (through the
+ * glossary or as typed) and its title matches a word of the query (highlighted, it has a mark
+ * that is not just a number): a release about the subject, not a long transcript that mentions
+ * it once, nor one that shares only a word or two of the query. The translation of the first
+ * result (see {@link PairPropagation}) already sits there when it has one.
  *
  * <p>Both backends apply this rule the same way; the moved hit says so in {@link
  * SearchHit#placement()}.
@@ -59,6 +61,20 @@ final class OtherLanguagePick {
       return Optional.empty();
     }
     return Optional.of(other);
+  }
+
+  /**
+   * Whether a release with this score matches nearly all of the query: every term but one, and more
+   * than half of the terms (so both terms of a two-term query), counting the clauses that are not
+   * exclusions. Measured in the ranking's own currency: its score must reach what a release
+   * matching that many terms through the glossary earns at least. A glossary lacks some words (a
+   * verb such as 开通), so one term may be missing; a release that shares one word of a two-word
+   * query, or three place names of a five-term query, is not the other language's answer.
+   */
+  static boolean matchesNearlyAll(UserQuery query, float score) {
+    int clauses = (int) query.clauses().stream().filter(c -> c.occur() != UserQuery.Occur.MUST_NOT).count();
+    int needed = Math.max(clauses / 2 + 1, clauses - 1);
+    return score >= PolicyQueryBuilder.leastScoreMatching(needed);
   }
 
   /**

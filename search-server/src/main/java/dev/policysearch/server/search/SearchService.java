@@ -196,7 +196,7 @@ public final class SearchService implements SearchBackend {
       top = ranking.top();
       translationOf = ranking.translationOf();
     }
-    ScoreDoc pick = other.isPresent() ? otherLanguagePick(searcher, other.get(), query, top, bestInOther) : null;
+    ScoreDoc pick = other.isPresent() ? otherLanguagePick(searcher, parsed, other.get(), query, top, bestInOther) : null;
     if (pick != null) {
       List<ScoreDoc> placed = OtherLanguagePick.place(Arrays.asList(top.scoreDocs), pick, (a, b) -> a.doc == b.doc);
       top = new TopDocs(top.totalHits, placed.toArray(ScoreDoc[]::new));
@@ -223,7 +223,7 @@ public final class SearchService implements SearchBackend {
    * two results is in the other, and that match's title shows a match (see {@link
    * OtherLanguagePick}); null otherwise.
    */
-  private ScoreDoc otherLanguagePick(IndexSearcher searcher, Language other, Query query, TopDocs top, TopDocs bestInOther)
+  private ScoreDoc otherLanguagePick(IndexSearcher searcher, UserQuery parsed, Language other, Query query, TopDocs top, TopDocs bestInOther)
       throws IOException {
     if (top.scoreDocs.length <= OtherLanguagePick.SLOT) {
       return null;
@@ -244,7 +244,7 @@ public final class SearchService implements SearchBackend {
       bestInOther = searcher.search(inOther, new TopFieldCollectorManager(RANKING, 1, null, 1));
     }
     ScoreDoc[] best = withSortScores(bestInOther).scoreDocs;
-    if (best.length == 0 || !highlighter.titleMarked(searcher, query, best[0].doc, other)) {
+    if (best.length == 0 || !OtherLanguagePick.matchesNearlyAll(parsed, best[0].score) || !highlighter.titleMarked(searcher, query, best[0].doc, other)) {
       return null;
     }
     return best[0];

@@ -134,6 +134,18 @@ abstract class RelevanceFeaturesSuite {
   }
 
   @Test
+  void aMatchInTheOtherLanguageOfOneTermOfTwoIsNotMoved() {
+    // The best English match has 碳市场 in its title, but nothing of 交易 anywhere.
+    JsonNode english = search("q", "碳市场 交易", "lang", "en").get("hits").get(0);
+    assertEquals("sample-en-carbon-market", english.path("id").asText(), english.toString());
+    assertTrue(english.path("title_html").asText().contains("<mark>"), "its title matches: " + english);
+    JsonNode hits = search("q", "碳市场 交易", "size", "10").get("hits");
+    assertEquals("zh", hits.get(0).path("lang").asText(), hits.toString());
+    assertEquals("zh", hits.get(1).path("lang").asText(), "one term of two is not enough: " + hits);
+    assertFalse(hits.toString().contains("placement"), hits.toString());
+  }
+
+  @Test
   void mixedChineseAndEnglishInOneQuery() {
     List<String> ids = ids("q", "光伏 guideline", "size", "5");
     assertTrue(ids.subList(0, 3).containsAll(List.of("sample-zh-pv-guideline", "sample-en-pv-guideline")), ids.toString());

@@ -59,4 +59,20 @@ class OtherLanguagePickTest {
     assertEquals(false, OtherLanguagePick.marked(null));
     assertEquals(true, OtherLanguagePick.marked("<mark>2019</mark> <mark>Government Work Report</mark>"));
   }
+
+  @Test
+  void aPickMustMatchEveryTermButOneAndMoreThanHalf() {
+    float unit = dev.policysearch.corpus.query.PolicyQueryBuilder.leastScoreMatching(1);
+    // One term: it must match.
+    assertEquals(true, OtherLanguagePick.matchesNearlyAll(parser.parse("新型工业化"), unit + 15));
+    // Two terms: both.
+    assertEquals(false, OtherLanguagePick.matchesNearlyAll(parser.parse("个人信息保护 法律"), unit + 9));
+    assertEquals(true, OtherLanguagePick.matchesNearlyAll(parser.parse("个人信息保护 法律"), 2 * unit + 9));
+    // Four terms: three (a verb the glossary lacks may be missing).
+    assertEquals(true, OtherLanguagePick.matchesNearlyAll(parser.parse("长沙 大阪 国际货运航线 开通"), 3 * unit + 20));
+    // Five terms: four; three place names are not enough.
+    assertEquals(false, OtherLanguagePick.matchesNearlyAll(parser.parse("广东 香港 澳门 合建 自动气象站"), 3 * unit + 12));
+    // Excluded terms do not count.
+    assertEquals(true, OtherLanguagePick.matchesNearlyAll(parser.parse("人工智能 -专精特新"), unit + 5));
+  }
 }
