@@ -249,7 +249,7 @@ public final class PolicyQueryBuilder {
       if (q != null) {
         natives.add(q);
       }
-      Query p = term.scope() == UserQuery.Scope.ALL && !term.phrase() ? allWords(term.text()) : null;
+      Query p = term.scope() != UserQuery.Scope.ALL || term.phrase() ? null : isYear(term.text()) ? bareNumber(term.text()) : allWords(term.text());
       if (p != null) {
         partials.add(p);
       }
@@ -299,11 +299,17 @@ public final class PolicyQueryBuilder {
     return any(alternatives.toArray(Query[]::new));
   }
 
-  /** Text as typed, in the Chinese fields, the English fields and the document number. */
+  /**
+   * Text as typed, in the Chinese fields, the English fields and the document number. A year
+   * (1949, 2019) is looked for in Chinese text as a year, 2019年: typed alone in a query it means
+   * the year, while Chinese text has the same digits in amounts (2019亿元) and counts; the
+   * release's own year is in its metadata.
+   */
   private Query original(String text, boolean exactOnly) {
+    String chineseText = isYear(text) ? text + "年" : text;
     return any(
-        chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, text, TITLE_BOOST, exactOnly),
-        chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, text, 1f, exactOnly),
+        chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, chineseText, TITLE_BOOST, exactOnly),
+        chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, chineseText, 1f, exactOnly),
         phrase(bigrams, Fields.DOC_NUMBER_TEXT, text, DOC_NUMBER_BOOST),
         docNumberKey(text, COORDINATION / 2),
         phrase(bigrams, Fields.META_TEXT, text, META_BOOST),
@@ -421,6 +427,19 @@ public final class PolicyQueryBuilder {
       inBody.add(new org.apache.lucene.index.Term(Fields.BODY_ZH, word));
     }
     return any(new BoostQuery(inTitle.build(), TITLE_BOOST), inBody.build());
+  }
+
+  /**
+   * A year's digits anywhere in Chinese text (2019亿元, 2019至2021年): a partial match of the year,
+   * worth what every word of a term present but apart is worth.
+   */
+  private Query bareNumber(String year) {
+    return any(chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, year, TITLE_BOOST, true), chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, year, 1f, true));
+  }
+
+  /** Four digits from 1900 to 2099, nothing else: what users type for a year. */
+  static boolean isYear(String text) {
+    return text.length() == 4 && (text.startsWith("19") || text.startsWith("20")) && text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /**

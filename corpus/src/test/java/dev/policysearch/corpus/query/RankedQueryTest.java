@@ -123,4 +123,24 @@ class RankedQueryTest {
             en("en-all", "Belt and Road forum", "The Belt and Road forum opened in Beijing."));
     assertEquals(List.of("en-all", "zh-translation", "road-only"), ids);
   }
+
+  @Test
+  void aYearTypedAloneMatchesChineseTextAsAYearNotAsAnAmount() throws IOException {
+    // The first has the digits only in an amount; the second names the year. Both have the word.
+    List<String> ids =
+        search(
+            "2019 社会保障",
+            zh("amount", "社会保障工作情况", "今年安排社会保障支出2019亿元，比去年增加247亿元。"),
+            zh("year", "社会保障工作情况", "2019年社会保障体系建设继续推进。"));
+    assertEquals(List.of("year", "amount"), ids, "the digits in an amount still match, as half a term");
+  }
+
+  @Test
+  void aYearTypedAloneStillMatchesEnglishTextAndTheReleasesOwnYear() throws IOException {
+    PolicyDocument dated =
+        new PolicyDocument("dated", Language.ZH, "社会保障工作情况", "社会保障体系建设继续推进。", java.time.LocalDate.of(2019, 3, 5), null, null, null, null, "policy", null);
+    List<String> ids = search("2019 社会保障", dated, en("english", "Social security in 2019", "Social security work went on in 2019."), zh("other", "社会保障工作情况", "社会保障体系建设。"));
+    assertTrue(ids.indexOf("dated") < ids.indexOf("other"), "its year is in its metadata: " + ids);
+    assertTrue(ids.contains("english"), ids.toString());
+  }
 }
