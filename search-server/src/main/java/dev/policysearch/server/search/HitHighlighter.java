@@ -15,6 +15,8 @@ import java.util.stream.IntStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -91,10 +93,38 @@ final class HitHighlighter {
   boolean titleMarked(IndexSearcher searcher, Query query, int doc, Language lang) throws IOException {
     String[] fields = {Fields.storedTitle(lang)};
     StoredFields stored = searcher.storedFields();
-    PassageHighlighter highlighter =
-        new PassageHighlighter(searcher, analyzer, (d, names) -> new CharSequence[] {read(stored, d).get(names[0])});
+    String text = storedField(stored, doc, fields[0]);
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    PassageHighlighter highlighter = new PassageHighlighter(searcher, analyzer, (d, names) -> new CharSequence[] {text});
     Object[] titles = highlighter.highlight(fields, HighlightQuery.of(query, Set.of(fields)), new int[] {doc}).get(fields[0]);
     return titles[0] instanceof List<?> title && !title.isEmpty() && OtherLanguagePick.marked((String) title.get(0));
+  }
+
+  /**
+   * One stored field of a document, read without decoding the fields stored after it (the title
+   * is stored before the body, which can run to 100,000 characters).
+   */
+  private static String storedField(StoredFields stored, int doc, String field) throws IOException {
+    String[] value = new String[1];
+    stored.document(
+        doc,
+        new StoredFieldVisitor() {
+          @Override
+          public Status needsField(FieldInfo info) {
+            if (value[0] != null) {
+              return Status.STOP;
+            }
+            return info.name.equals(field) ? Status.YES : Status.NO;
+          }
+
+          @Override
+          public void stringField(FieldInfo info, String text) {
+            value[0] = text;
+          }
+        });
+    return value[0];
   }
 
   private static Document read(StoredFields stored, int doc) {

@@ -220,8 +220,8 @@ public final class SearchService implements SearchBackend {
 
   /**
    * The best match in the other language, when the query is in one language, neither of the first
-   * two results is in the other, and that match's title shows a match (see {@link
-   * OtherLanguagePick}); null otherwise.
+   * two results is in the other, and that match matches nearly all of the query and shows a match
+   * in its title (see {@link OtherLanguagePick}); null otherwise.
    */
   private ScoreDoc otherLanguagePick(IndexSearcher searcher, UserQuery parsed, Language other, Query query, TopDocs top, TopDocs bestInOther)
       throws IOException {
