@@ -470,7 +470,8 @@ public final class PolicyQueryBuilder {
     return false;
   }
 
-  static boolean hasHan(String text) {
+  /** Whether the text has a Chinese character. */
+  public static boolean hasHan(String text) {
     return text.codePoints().anyMatch(PolicyQueryBuilder::isHan);
   }
 

@@ -44,13 +44,8 @@ final class OtherLanguagePick {
         continue;
       }
       for (UserQuery.Term term : clause.alternatives()) {
-        for (int i = 0; i < term.text().length(); ) {
-          int c = term.text().codePointAt(i);
-          i += Character.charCount(c);
-          Character.UnicodeScript script = Character.UnicodeScript.of(c);
-          han |= script == Character.UnicodeScript.HAN;
-          latin |= script == Character.UnicodeScript.LATIN;
-        }
+        han |= PolicyQueryBuilder.hasHan(term.text());
+        latin |= term.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
       }
     }
     if (!han && !latin) {

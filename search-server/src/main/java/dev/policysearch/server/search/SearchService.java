@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -170,21 +171,20 @@ public final class SearchService implements SearchBackend {
       if (byDate) {
         TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
       }
-    } else if (other.isPresent()) {
-      // One pass ranks, counts for the facets, and finds the best match in the other language.
-      int n = Math.min(wanted, Math.max(1, searcher.getIndexReader().maxDoc()));
-      Object[] results =
-          searcher.search(
-              query,
-              new MultiCollectorManager(
-                  new TopFieldCollectorManager(sort, n, null, Integer.MAX_VALUE), new FacetsCollectorManager(), new BestInLanguage(other.get(), RANKING)));
-      top = (TopDocs) results[0];
-      counted = MatchCounter.exact((FacetsCollector) results[1]);
-      bestInOther = (TopDocs) results[2];
     } else {
-      FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted, sort, byDate, new FacetsCollectorManager());
-      top = result.topDocs();
-      counted = MatchCounter.exact(result.facetsCollector());
+      // One pass ranks, counts every match for the facets and, when asked, finds the best match
+      // in the other language.
+      List<CollectorManager<?, ?>> managers = new ArrayList<>();
+      managers.add(new TopFieldCollectorManager(sort, Math.min(wanted, Math.max(1, searcher.getIndexReader().maxDoc())), null, Integer.MAX_VALUE));
+      managers.add(new FacetsCollectorManager());
+      other.ifPresent(lang -> managers.add(new BestInLanguage(lang, RANKING)));
+      Object[] results = searcher.search(query, new MultiCollectorManager(managers.toArray(CollectorManager[]::new)));
+      top = (TopDocs) results[0];
+      if (byDate) {
+        TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+      }
+      counted = MatchCounter.exact((FacetsCollector) results[1]);
+      bestInOther = other.isPresent() ? (TopDocs) results[2] : null;
     }
     if (!byDate) {
       top = withSortScores(top);
