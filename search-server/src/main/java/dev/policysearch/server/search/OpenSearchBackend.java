@@ -88,7 +88,9 @@ public final class OpenSearchBackend implements SearchBackend {
     }
     ArrayNode filters = filters(request);
     boolean propagate = request.sort() == SearchRequest.Sort.RELEVANCE;
-    int depth = Math.min(request.page() * request.size(), MAX_DEPTH);
+    // At least two deep: the other language's best match may take first place (OtherLanguagePick),
+    // and a page of one must agree with a longer page.
+    int depth = Math.max(OtherLanguagePick.SLOT + 1, Math.min(request.page() * request.size(), MAX_DEPTH));
     int window = request.groupPairs() ? Math.min(MAX_DEPTH, depth * 2 + request.size()) : depth;
     int fetched = propagate ? Math.min(MAX_DEPTH, window * 2) : window;
 
@@ -124,9 +126,10 @@ public final class OpenSearchBackend implements SearchBackend {
       ranked = ranked.subList(0, window);
     }
     Optional<Language> other = propagate ? OtherLanguagePick.otherThan(parsed, request.langs()) : Optional.empty();
-    Ranked pick = other.isPresent() ? otherLanguagePick(request.q(), parsed, filters, other.get(), ranked) : null;
+    Placed placed = other.isPresent() ? otherLanguagePick(request.q(), parsed, filters, other.get(), ranked) : null;
+    Ranked pick = placed == null ? null : placed.pick();
     if (pick != null) {
-      ranked = OtherLanguagePick.place(ranked, pick, (a, b) -> a.id().equals(b.id()));
+      ranked = OtherLanguagePick.place(ranked, pick, placed.slot(), (a, b) -> a.id().equals(b.id()));
     }
     List<List<Ranked>> groups = request.groupPairs() ? group(ranked) : singles(ranked);
     if (request.groupPairs()) {
@@ -168,15 +171,17 @@ public final class OpenSearchBackend implements SearchBackend {
     return JSON.createArrayNode().add(Fields.ID).add(Fields.PAIR_ID).add(Fields.LANG);
   }
 
-  /** The best match in the other language, as {@link OtherLanguagePick} says; null when none goes second. */
-  private Ranked otherLanguagePick(String q, UserQuery parsed, ArrayNode filters, Language other, List<Ranked> ranked) throws IOException {
+  /** The other language's best match and where it goes. */
+  private record Placed(Ranked pick, int slot) {}
+
+  /** The best match in the other language and its place, as {@link OtherLanguagePick} says; null when nothing moves. */
+  private Placed otherLanguagePick(String q, UserQuery parsed, ArrayNode filters, Language other, List<Ranked> ranked) throws IOException {
     if (ranked.size() <= OtherLanguagePick.SLOT) {
       return null;
     }
-    for (Ranked r : ranked.subList(0, OtherLanguagePick.SLOT + 1)) {
-      if (other.code().equals(r.lang())) {
-        return null;
-      }
+    boolean secondIsOther = other.code().equals(ranked.get(1).lang());
+    if (other.code().equals(ranked.get(0).lang()) || (secondIsOther && !OtherLanguagePick.mayLead(other))) {
+      return null;
     }
     ObjectNode body = JSON.createObjectNode();
     body.put("size", 1);
@@ -197,11 +202,34 @@ public final class OpenSearchBackend implements SearchBackend {
     for (JsonNode hit : client.send("POST", "/" + alias + "/_search", rankingParameters(), body).path("hits").path("hits")) {
       String title = hit.path("highlight").path(Fields.storedTitle(other)).path(0).asText(null);
       float score = (float) hit.path("_score").asDouble(0);
-      if (OtherLanguagePick.matchesNearlyAll(parsed, score) && OtherLanguagePick.marked(title)) {
-        return ranked(hit, score, null);
+      if (!OtherLanguagePick.matchesNearlyAll(parsed, score)) {
+        return null;
       }
+      boolean lead = OtherLanguagePick.mayLead(other) && !titleMarked(q, ranked.get(0));
+      if ((secondIsOther && !lead) || !OtherLanguagePick.marked(title)) {
+        return null;
+      }
+      return new Placed(ranked(hit, score, null), lead ? OtherLanguagePick.LEAD : OtherLanguagePick.SLOT);
     }
     return null;
+  }
+
+  /** Whether a release's highlighted title shows a word of the query ({@link OtherLanguagePick#marked}). */
+  private boolean titleMarked(String q, Ranked r) throws IOException {
+    String titleField = Fields.storedTitle(Language.fromCode(r.lang()).orElse(Language.ZH));
+    ObjectNode body = JSON.createObjectNode();
+    body.put("size", 1);
+    body.put("_source", false);
+    ObjectNode bool = body.putObject("query").putObject("bool");
+    bool.putArray("filter").addObject().putObject("ids").putArray("values").add(r.id());
+    bool.putArray("should").add(policyQuery(q, false));
+    ObjectNode highlight = highlight();
+    highlight.putObject("fields").putObject(titleField);
+    body.set("highlight", highlight);
+    for (JsonNode hit : client.send("POST", "/" + alias + "/_search", body).path("hits").path("hits")) {
+      return OtherLanguagePick.marked(hit.path("highlight").path(titleField).path(0).asText(null));
+    }
+    return false;
   }
 
   /** The ranking with translations of the best matches, as {@link PairPropagation} does it in-process. */

@@ -16,7 +16,10 @@ import java.util.Optional;
  * glossary or as typed) and its title matches a word of the query (highlighted, it has a mark
  * that is not just a number): a release about the subject, not a long transcript that mentions
  * it once, nor one that shares only a word or two of the query. The translation of the first
- * result (see {@link PairPropagation}) already sits there when it has one.
+ * result (see {@link PairPropagation}) already sits there when it has one. For a Chinese query,
+ * when the first result's own title shows no word of the query, the English pick goes first
+ * (from second place too): between a release whose title says what the query asks and one whose
+ * title says nothing of it, the first is the answer (see {@link #mayLead}).
  *
  * <p>Both backends apply this rule the same way; the moved hit says so in {@link
  * SearchHit#placement()}.
@@ -27,6 +30,23 @@ final class OtherLanguagePick {
 
   /** Where the pick goes: second. */
   static final int SLOT = 1;
+
+  /**
+   * Where an English pick for a Chinese query goes instead when the first result's title shows
+   * no word of the query (a news round-up, a transcript that mentions the subject among many):
+   * first.
+   */
+  static final int LEAD = 0;
+
+  /**
+   * Whether a pick may lead: only an English one for a Chinese query. The people who type Chinese
+   * here read the English releases too (they are translations of their own government's texts),
+   * while someone who types English may not read Chinese at all, and a Chinese release first
+   * would leave them nothing to read at the top.
+   */
+  static boolean mayLead(Language other) {
+    return other == Language.EN;
+  }
 
   private OtherLanguagePick() {}
 
@@ -92,17 +112,18 @@ final class OtherLanguagePick {
   }
 
   /**
-   * {@code ranked} with {@code pick} moved to {@link #SLOT}, taken out from wherever it was
-   * further down, and the list no longer than before (the last one moves on to the next page).
+   * {@code ranked} with {@code pick} moved to {@code slot} ({@link #SLOT} or {@link #LEAD}), taken
+   * out from wherever it was further down, and the list no longer than before (the last one moves
+   * on to the next page).
    */
-  static <T> List<T> place(List<T> ranked, T pick, java.util.function.BiPredicate<T, T> same) {
+  static <T> List<T> place(List<T> ranked, T pick, int slot, java.util.function.BiPredicate<T, T> same) {
     List<T> out = new java.util.ArrayList<>(ranked.size() + 1);
     for (T r : ranked) {
       if (!same.test(r, pick)) {
         out.add(r);
       }
     }
-    out.add(Math.min(SLOT, out.size()), pick);
+    out.add(Math.min(slot, out.size()), pick);
     return out.size() > ranked.size() ? out.subList(0, ranked.size()) : out;
   }
 }

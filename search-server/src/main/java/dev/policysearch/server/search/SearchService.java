@@ -143,7 +143,9 @@ public final class SearchService implements SearchBackend {
     Query query = filtered(ranked, filters);
     boolean propagate = request.sort() == SearchRequest.Sort.RELEVANCE;
 
-    int depth = Math.min(request.page() * request.size(), MAX_DEPTH);
+    // At least two deep: the other language's best match may take first place (OtherLanguagePick),
+    // and a page of one must agree with a longer page.
+    int depth = Math.max(OtherLanguagePick.SLOT + 1, Math.min(request.page() * request.size(), MAX_DEPTH));
     // Grouping folds a release and its translation into one result: look deeper so a full page
     // of groups remains.
     int window = request.groupPairs() ? Math.min(MAX_DEPTH, depth * 2 + request.size()) : depth;
@@ -196,10 +198,11 @@ public final class SearchService implements SearchBackend {
       top = ranking.top();
       translationOf = ranking.translationOf();
     }
-    ScoreDoc pick = other.isPresent() ? otherLanguagePick(searcher, parsed, other.get(), query, top, bestInOther) : null;
+    Placed placed = other.isPresent() ? otherLanguagePick(searcher, parsed, other.get(), query, top, bestInOther) : null;
+    ScoreDoc pick = placed == null ? null : placed.pick();
     if (pick != null) {
-      List<ScoreDoc> placed = OtherLanguagePick.place(Arrays.asList(top.scoreDocs), pick, (a, b) -> a.doc == b.doc);
-      top = new TopDocs(top.totalHits, placed.toArray(ScoreDoc[]::new));
+      List<ScoreDoc> moved = OtherLanguagePick.place(Arrays.asList(top.scoreDocs), pick, placed.slot(), (a, b) -> a.doc == b.doc);
+      top = new TopDocs(top.totalHits, moved.toArray(ScoreDoc[]::new));
       // A match of its own, whatever it was listed as before.
       translationOf = new java.util.HashMap<>(translationOf);
       translationOf.remove(pick.doc);
@@ -218,21 +221,24 @@ public final class SearchService implements SearchBackend {
     return new SearchResult(total, hits, facetCounts, took, generation, searcher.timedOut() || counted.timedOut(), !counted.exact(), false);
   }
 
+  /** The other language's best match and where it goes. */
+  private record Placed(ScoreDoc pick, int slot) {}
+
   /**
-   * The best match in the other language, when the query is in one language, neither of the first
-   * two results is in the other, and that match matches nearly all of the query and shows a match
-   * in its title (see {@link OtherLanguagePick}); null otherwise.
+   * The best match in the other language and its place, when the query is in one language, the
+   * first result is not in the other, and that match matches nearly all of the query and shows a
+   * match in its title (see {@link OtherLanguagePick}); null when nothing moves.
    */
-  private ScoreDoc otherLanguagePick(IndexSearcher searcher, UserQuery parsed, Language other, Query query, TopDocs top, TopDocs bestInOther)
+  private Placed otherLanguagePick(IndexSearcher searcher, UserQuery parsed, Language other, Query query, TopDocs top, TopDocs bestInOther)
       throws IOException {
     if (top.scoreDocs.length <= OtherLanguagePick.SLOT) {
       return null;
     }
     ScoreDoc[] first = Arrays.copyOf(top.scoreDocs, OtherLanguagePick.SLOT + 1);
-    for (Language lang : HitHighlighter.languagesOf(searcher, new TopDocs(top.totalHits, first))) {
-      if (lang == other) {
-        return null;
-      }
+    Language[] languages = HitHighlighter.languagesOf(searcher, new TopDocs(top.totalHits, first));
+    boolean secondIsOther = languages[1] == other;
+    if (languages[0] == other || (secondIsOther && !OtherLanguagePick.mayLead(other))) {
+      return null;
     }
     if (bestInOther == null) {
       // Not found beside the ranking (a ranking that skips): a search of its own.
@@ -244,10 +250,14 @@ public final class SearchService implements SearchBackend {
       bestInOther = searcher.search(inOther, new TopFieldCollectorManager(RANKING, 1, null, 1));
     }
     ScoreDoc[] best = withSortScores(bestInOther).scoreDocs;
-    if (best.length == 0 || !OtherLanguagePick.matchesNearlyAll(parsed, best[0].score) || !highlighter.titleMarked(searcher, query, best[0].doc, other)) {
+    if (best.length == 0 || !OtherLanguagePick.matchesNearlyAll(parsed, best[0].score)) {
       return null;
     }
-    return best[0];
+    boolean lead = OtherLanguagePick.mayLead(other) && !highlighter.titleMarked(searcher, query, first[0].doc, languages[0]);
+    if ((secondIsOther && !lead) || !highlighter.titleMarked(searcher, query, best[0].doc, other)) {
+      return null;
+    }
+    return new Placed(best[0], lead ? OtherLanguagePick.LEAD : OtherLanguagePick.SLOT);
   }
 
   private static Query filtered(Query ranked, List<Query> filters) {

@@ -125,6 +125,22 @@ abstract class RelevanceFeaturesSuite {
   }
 
   @Test
+  void theEnglishBestMatchLeadsWhenTheFirstChineseTitleSaysNothingOfTheQuery() {
+    // The 2019 ecology bulletin mentions carbon emissions trading in its body only; the English
+    // release is about exactly that, in its title.
+    List<String> chinese = ids("q", "碳排放 交易市场", "lang", "zh");
+    assertEquals("sample-zh-ecology-bulletin-2019", chinese.get(0), chinese.toString());
+    JsonNode hits = search("q", "碳排放 交易市场", "size", "10").get("hits");
+    assertEquals("sample-en-carbon-market", hits.get(0).path("id").asText(), hits.toString());
+    assertEquals("other-language", hits.get(0).path("placement").asText(), hits.toString());
+    assertEquals("sample-zh-ecology-bulletin-2019", hits.get(1).path("id").asText(), "the Chinese release follows: " + hits);
+    assertTrue(hits.get(0).path("score").asDouble() < hits.get(1).path("score").asDouble(), "placed there, not scored there: " + hits);
+    List<String> paged = new java.util.ArrayList<>(ids("q", "碳排放 交易市场", "size", "1", "page", "1"));
+    paged.addAll(ids("q", "碳排放 交易市场", "size", "1", "page", "2"));
+    assertEquals(ApiClient.ids(search("q", "碳排放 交易市场", "size", "10")).subList(0, 2), paged, "pages agree with one long page");
+  }
+
+  @Test
   void aMatchInTheOtherLanguageWithoutTheQueryInItsTitleIsNotMoved() {
     // The best English match for 专精特新 ("Little Giants") has no match in its title.
     JsonNode hits = search("q", "专精特新", "size", "10").get("hits");

@@ -1,6 +1,8 @@
 package dev.policysearch.server.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.query.UserQueryParser;
@@ -42,12 +44,23 @@ class OtherLanguagePickTest {
 
   @Test
   void thePickGoesSecondAndLeavesItsOldPlace() {
-    assertEquals(List.of("a", "x", "b", "c"), OtherLanguagePick.place(List.of("a", "b", "x", "c"), "x", String::equals));
+    assertEquals(List.of("a", "x", "b", "c"), OtherLanguagePick.place(List.of("a", "b", "x", "c"), "x", OtherLanguagePick.SLOT, String::equals));
+  }
+
+  @Test
+  void aPickLeadsWhenTheFirstTitleSaysNothingOfTheQuery() {
+    assertEquals(List.of("x", "a", "b", "c"), OtherLanguagePick.place(List.of("a", "b", "x", "c"), "x", OtherLanguagePick.LEAD, String::equals));
+  }
+
+  @Test
+  void onlyAnEnglishPickForAChineseQueryMayLead() {
+    assertTrue(OtherLanguagePick.mayLead(Language.EN));
+    assertFalse(OtherLanguagePick.mayLead(Language.ZH), "someone who types English may not read Chinese");
   }
 
   @Test
   void aPickFromFurtherDownPushesTheLastOneToTheNextPage() {
-    assertEquals(List.of("a", "x", "b"), OtherLanguagePick.place(List.of("a", "b", "c"), "x", String::equals));
+    assertEquals(List.of("a", "x", "b"), OtherLanguagePick.place(List.of("a", "b", "c"), "x", OtherLanguagePick.SLOT, String::equals));
   }
 
   @Test
