@@ -35,4 +35,23 @@ class DocNumbersTest {
   void announcementsWithYearAndOrdinal(String typed) {
     assertEquals(Optional.of("商务部公告/2024/10"), DocNumbers.key(typed));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"主席令第七十三号", "中华人民共和国主席令第七十三号", "主席令第73号", "主席令 第七十三号"})
+  void chineseNumeralsMeetDigits(String typed) {
+    assertEquals(Optional.of("主席令/73"), DocNumbers.key(typed));
+  }
+
+  @org.junit.jupiter.api.Test
+  void chineseNumbersReadAsWritten() {
+    assertEquals(3, DocNumbers.chineseNumber("三"));
+    assertEquals(10, DocNumbers.chineseNumber("十"));
+    assertEquals(12, DocNumbers.chineseNumber("十二"));
+    assertEquals(30, DocNumbers.chineseNumber("三十"));
+    assertEquals(105, DocNumbers.chineseNumber("一百零五"));
+    assertEquals(250, DocNumbers.chineseNumber("二百五十"));
+    assertEquals(105, DocNumbers.chineseNumber("一〇五"));
+    assertEquals(1234, DocNumbers.chineseNumber("一千二百三十四"));
+    assertEquals(Optional.of("国发/2019/5"), DocNumbers.key("国发〔2019〕五号"));
+  }
 }

@@ -3,6 +3,7 @@ package dev.policysearch.server.search;
 import dev.policysearch.corpus.Language;
 import dev.policysearch.corpus.query.PolicyQueryBuilder;
 import dev.policysearch.corpus.query.UserQuery;
+import dev.policysearch.corpus.schema.DocNumbers;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,13 +40,14 @@ final class OtherLanguagePick {
   static final int LEAD = 0;
 
   /**
-   * Whether a pick may lead: only an English one for a Chinese query. The people who type Chinese
-   * here read the English releases too (they are translations of their own government's texts),
-   * while someone who types English may not read Chinese at all, and a Chinese release first
-   * would leave them nothing to read at the top.
+   * Whether a pick may lead: only an English one for a Chinese query, and not for a document
+   * number (国发〔2019〕5号, 主席令第三号), which finds its release by the number, not by words in a
+   * title. The people who type Chinese here read the English releases too (they are translations
+   * of their own government's texts), while someone who types English may not read Chinese at
+   * all, and a Chinese release first would leave them nothing to read at the top.
    */
-  static boolean mayLead(Language other) {
-    return other == Language.EN;
+  static boolean mayLead(Language other, String text) {
+    return other == Language.EN && DocNumbers.key(text).isEmpty();
   }
 
   private OtherLanguagePick() {}

@@ -198,7 +198,7 @@ public final class SearchService implements SearchBackend {
       top = ranking.top();
       translationOf = ranking.translationOf();
     }
-    Placed placed = other.isPresent() ? otherLanguagePick(searcher, parsed, other.get(), query, top, bestInOther) : null;
+    Placed placed = other.isPresent() ? otherLanguagePick(searcher, request.q(), parsed, other.get(), query, top, bestInOther) : null;
     ScoreDoc pick = placed == null ? null : placed.pick();
     if (pick != null) {
       List<ScoreDoc> moved = OtherLanguagePick.place(Arrays.asList(top.scoreDocs), pick, placed.slot(), (a, b) -> a.doc == b.doc);
@@ -229,7 +229,7 @@ public final class SearchService implements SearchBackend {
    * first result is not in the other, and that match matches nearly all of the query and shows a
    * match in its title (see {@link OtherLanguagePick}); null when nothing moves.
    */
-  private Placed otherLanguagePick(IndexSearcher searcher, UserQuery parsed, Language other, Query query, TopDocs top, TopDocs bestInOther)
+  private Placed otherLanguagePick(IndexSearcher searcher, String text, UserQuery parsed, Language other, Query query, TopDocs top, TopDocs bestInOther)
       throws IOException {
     if (top.scoreDocs.length <= OtherLanguagePick.SLOT) {
       return null;
@@ -237,7 +237,7 @@ public final class SearchService implements SearchBackend {
     ScoreDoc[] first = Arrays.copyOf(top.scoreDocs, OtherLanguagePick.SLOT + 1);
     Language[] languages = HitHighlighter.languagesOf(searcher, new TopDocs(top.totalHits, first));
     boolean secondIsOther = languages[1] == other;
-    if (languages[0] == other || (secondIsOther && !OtherLanguagePick.mayLead(other))) {
+    if (languages[0] == other || (secondIsOther && !OtherLanguagePick.mayLead(other, text))) {
       return null;
     }
     if (bestInOther == null) {
@@ -253,7 +253,7 @@ public final class SearchService implements SearchBackend {
     if (best.length == 0 || !OtherLanguagePick.matchesNearlyAll(parsed, best[0].score)) {
       return null;
     }
-    boolean lead = OtherLanguagePick.mayLead(other) && !highlighter.titleMarked(searcher, query, first[0].doc, languages[0]);
+    boolean lead = OtherLanguagePick.mayLead(other, text) && !highlighter.titleMarked(searcher, query, first[0].doc, languages[0]);
     if ((secondIsOther && !lead) || !highlighter.titleMarked(searcher, query, best[0].doc, other)) {
       return null;
     }

@@ -54,8 +54,10 @@ class OtherLanguagePickTest {
 
   @Test
   void onlyAnEnglishPickForAChineseQueryMayLead() {
-    assertTrue(OtherLanguagePick.mayLead(Language.EN));
-    assertFalse(OtherLanguagePick.mayLead(Language.ZH), "someone who types English may not read Chinese");
+    assertTrue(OtherLanguagePick.mayLead(Language.EN, "碳排放 交易市场"));
+    assertFalse(OtherLanguagePick.mayLead(Language.ZH, "carbon market"), "someone who types English may not read Chinese");
+    assertFalse(OtherLanguagePick.mayLead(Language.EN, "中华人民共和国主席令第三号"), "a number finds its release by the number");
+    assertFalse(OtherLanguagePick.mayLead(Language.EN, "国发〔2019〕5号"));
   }
 
   @Test
