@@ -29,6 +29,7 @@ public final class PolicyLexicon {
   public static final String RESOURCE_DIR = "/dev/policysearch/corpus/lexicon/";
   public static final String TERMS_FILE = "policy-lexicon.txt";
   public static final String SYNONYMS_FILE = "synonyms.txt";
+  public static final String PARAPHRASES_FILE = "paraphrases.txt";
 
   private static volatile PolicyLexicon bundled;
 
@@ -37,13 +38,21 @@ public final class PolicyLexicon {
   private final int longestTerm;
   private final Map<String, List<String>> equivalents;
 
+  /**
+   * Other wordings of the same thing (卖地 for 土地出让, in plain words): used for queries only, never
+   * joined into units in documents, so changing them needs no re-index.
+   */
+  private final Map<String, List<String>> paraphrases;
+
+  private final int longestParaphrase;
+
   /** The terms again, looked up from a token buffer without making a string. */
   private final CharArraySet termChars;
 
   /** Every proper prefix of a term (习, 习近 of 习近平): a join that is none of these can stop. */
   private final CharArraySet prefixes;
 
-  private PolicyLexicon(Set<String> terms, Map<String, List<String>> equivalents) {
+  private PolicyLexicon(Set<String> terms, Map<String, List<String>> equivalents, Map<String, List<String>> paraphrases) {
     this.terms = Set.copyOf(terms);
     this.termChars = CharArraySet.unmodifiableSet(new CharArraySet(terms, false));
     CharArraySet prefixSet = new CharArraySet(terms.size() * 3, false);
@@ -56,6 +65,8 @@ public final class PolicyLexicon {
     this.sortedTerms = java.util.Collections.unmodifiableNavigableSet(new java.util.TreeSet<>(terms));
     this.longestTerm = terms.stream().mapToInt(String::length).max().orElse(0);
     this.equivalents = Map.copyOf(equivalents);
+    this.paraphrases = Map.copyOf(paraphrases);
+    this.longestParaphrase = paraphrases.keySet().stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The lexicon in use: the override folder when configured, else the bundled files. */
@@ -79,8 +90,9 @@ public final class PolicyLexicon {
         return fromFolder(Path.of(dir));
       }
       try (InputStream terms = resource(TERMS_FILE);
-          InputStream synonyms = resource(SYNONYMS_FILE)) {
-        return parse(terms, synonyms);
+          InputStream synonyms = resource(SYNONYMS_FILE);
+          InputStream paraphrases = resource(PARAPHRASES_FILE)) {
+        return parse(terms, synonyms, paraphrases);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the policy lexicon: " + e.getMessage(), e);
@@ -93,20 +105,27 @@ public final class PolicyLexicon {
 
   /** No terms and no equivalents: stock smartcn behaviour (for comparisons and tests). */
   public static PolicyLexicon empty() {
-    return new PolicyLexicon(Set.of(), Map.of());
+    return new PolicyLexicon(Set.of(), Map.of(), Map.of());
   }
 
   public static PolicyLexicon fromFolder(Path dir) throws IOException {
     Path terms = dir.resolve(TERMS_FILE);
     Path synonyms = dir.resolve(SYNONYMS_FILE);
+    Path paraphrases = dir.resolve(PARAPHRASES_FILE);
     try (InputStream t = Files.isRegularFile(terms) ? Files.newInputStream(terms) : null;
-        InputStream s = Files.isRegularFile(synonyms) ? Files.newInputStream(synonyms) : null) {
-      return parse(t, s);
+        InputStream s = Files.isRegularFile(synonyms) ? Files.newInputStream(synonyms) : null;
+        InputStream p = Files.isRegularFile(paraphrases) ? Files.newInputStream(paraphrases) : null) {
+      return parse(t, s, p);
     }
   }
 
-  /** Parses the two files; either may be null (absent). */
+  /** Parses the terms and synonyms files, without paraphrases; either may be null (absent). */
   public static PolicyLexicon parse(InputStream termsIn, InputStream synonymsIn) throws IOException {
+    return parse(termsIn, synonymsIn, null);
+  }
+
+  /** Parses the three files; any may be null (absent). */
+  public static PolicyLexicon parse(InputStream termsIn, InputStream synonymsIn, InputStream paraphrasesIn) throws IOException {
     Set<String> terms = new HashSet<>();
     for (String line : lines(termsIn)) {
       String term = normalize(line);
@@ -114,8 +133,22 @@ public final class PolicyLexicon {
         terms.add(term);
       }
     }
+    Map<String, List<String>> equivalents = groups(lines(synonymsIn));
+    for (String form : equivalents.keySet()) {
+      if (form.length() >= 2) {
+        terms.add(form);
+      }
+    }
+    return new PolicyLexicon(terms, equivalents, groups(lines(paraphrasesIn)));
+  }
+
+  /**
+   * Lines of {@code form = form | form} as a map from each form to the others of its group (a
+   * form in two groups gets the others of both).
+   */
+  private static Map<String, List<String>> groups(List<String> lines) {
     Map<String, Set<String>> groups = new HashMap<>();
-    for (String line : lines(synonymsIn)) {
+    for (String line : lines) {
       String[] sides = line.split("=", 2);
       List<String> forms = new ArrayList<>();
       for (String side : sides) {
@@ -132,15 +165,11 @@ public final class PolicyLexicon {
       Set<String> group = new LinkedHashSet<>(forms);
       for (String form : forms) {
         groups.computeIfAbsent(form, k -> new LinkedHashSet<>()).addAll(group);
-        if (form.length() >= 2) {
-          terms.add(form);
-        }
       }
     }
-    Map<String, List<String>> equivalents = new HashMap<>();
-    groups.forEach(
-        (form, group) -> equivalents.put(form, group.stream().filter(g -> !g.equals(form)).toList()));
-    return new PolicyLexicon(terms, equivalents);
+    Map<String, List<String>> others = new HashMap<>();
+    groups.forEach((form, group) -> others.put(form, group.stream().filter(g -> !g.equals(form)).toList()));
+    return others;
   }
 
   private static List<String> lines(InputStream in) throws IOException {
@@ -206,6 +235,16 @@ public final class PolicyLexicon {
   /** The other forms equivalent to {@code form} (empty when it has none). */
   public List<String> equivalents(String form) {
     return equivalents.getOrDefault(form, List.of());
+  }
+
+  /** Other wordings of {@code form} from the paraphrases file (empty when it has none). */
+  public List<String> paraphrases(String form) {
+    return paraphrases.getOrDefault(form, List.of());
+  }
+
+  /** The length of the longest form with paraphrases (0 when there are none). */
+  public int longestParaphrase() {
+    return longestParaphrase;
   }
 
   /** Every form that has equivalents, for scanning a query for them. */

@@ -8,9 +8,11 @@ import org.apache.lucene.search.Query;
 
 /**
  * A clause as queries: {@code native} matches what the user typed (and its lexicon
- * equivalents), {@code translated} its other-language forms from the glossary (may be null).
+ * equivalents), {@code partial} its words apart, {@code paraphrased} other wordings of it from
+ * the paraphrases file, {@code translated} its other-language forms from the glossary. Any but
+ * one may be null.
  */
-record ClauseQuery(Query nativeForms, Query partial, Query translated) {
+record ClauseQuery(Query nativeForms, Query partial, Query paraphrased, Query translated) {
 
   /** What ranks: any form; partial matches and translations weighted down. */
   Query ranking() {
@@ -21,6 +23,9 @@ record ClauseQuery(Query nativeForms, Query partial, Query translated) {
     if (partial != null) {
       parts.add(new BoostQuery(partial, PolicyQueryBuilder.PARTIAL_WEIGHT));
     }
+    if (paraphrased != null) {
+      parts.add(new BoostQuery(paraphrased, PolicyQueryBuilder.PARAPHRASE_WEIGHT));
+    }
     if (translated != null) {
       parts.add(new BoostQuery(translated, PolicyQueryBuilder.TRANSLATION_WEIGHT));
     }
@@ -30,8 +35,8 @@ record ClauseQuery(Query nativeForms, Query partial, Query translated) {
   /**
    * What ranks when documents are ordered by how many clauses they match: the best-matching form
    * scores its BM25 plus a constant — a full unit for the words as typed (or their lexicon
-   * equivalents, or all of them close together); half a unit when it has every word of the term
-   * but apart, or matches only through the glossary. Releases in the user's language with all
+   * equivalents, or all of them close together); less when it matches only in other wording
+   * (paraphrases), through the glossary, or with every word of the term but apart. Releases in the user's language with all
    * the terms come first; partial and other-language matches follow. One evaluation per form.
    */
   Query coordinated() {
@@ -42,6 +47,10 @@ record ClauseQuery(Query nativeForms, Query partial, Query translated) {
     if (partial != null) {
       branches.add(
           plus(partial, PolicyQueryBuilder.PARTIAL_WEIGHT, PolicyQueryBuilder.COORDINATION * PolicyQueryBuilder.PARTIAL_COORDINATION));
+    }
+    if (paraphrased != null) {
+      branches.add(
+          plus(paraphrased, PolicyQueryBuilder.PARAPHRASE_WEIGHT, PolicyQueryBuilder.COORDINATION * PolicyQueryBuilder.PARAPHRASE_COORDINATION));
     }
     if (translated != null) {
       branches.add(

@@ -54,6 +54,15 @@ public final class PolicyQueryBuilder {
   /** Weight of the other-language form of a term, from the glossary. */
   static final float TRANSLATION_WEIGHT = 0.6f;
 
+  /**
+   * Share of a coordination unit a clause earns when it matches only in other wording, from the
+   * paraphrases file (土地出让收入 for 卖地收入): less than the words as typed, more than a translation.
+   */
+  static final float PARAPHRASE_COORDINATION = 0.8f;
+
+  /** Weight of the BM25 of a match in other wording. */
+  static final float PARAPHRASE_WEIGHT = 0.5f;
+
   /** Share of a coordination unit, and weight, of a term whose words are all there but apart. */
   static final float PARTIAL_COORDINATION = 0.5f;
 
@@ -114,7 +123,8 @@ public final class PolicyQueryBuilder {
     }
     // Coordination ranks by how many clauses match; with a single clause it still puts matches
     // in the language typed above matches through a translation.
-    boolean coordinate = positive.size() > 1 || built.stream().anyMatch(c -> c != null && (c.translated() != null || c.partial() != null));
+    boolean coordinate =
+        positive.size() > 1 || built.stream().anyMatch(c -> c != null && (c.translated() != null || c.partial() != null || c.paraphrased() != null));
     for (int i = 0; i < built.size(); i++) {
       Clause clause = query.clauses().get(i);
       ClauseQuery c = built.get(i);
@@ -213,6 +223,7 @@ public final class PolicyQueryBuilder {
         && built.get(end) != null
         && built.get(end).nativeForms() != null
         && built.get(end).partial() == null
+        && built.get(end).paraphrased() == null
         && built.get(end).translated() != null
         && built.get(end).translated().equals(built.get(from).translated())) {
       end++;
@@ -243,6 +254,7 @@ public final class PolicyQueryBuilder {
   private ClauseQuery clause(Clause clause, List<String> chineseForms) {
     List<Query> natives = new ArrayList<>();
     List<Query> partials = new ArrayList<>();
+    List<Query> paraphrases = new ArrayList<>();
     List<Query> translations = new ArrayList<>();
     for (Term term : clause.alternatives()) {
       Query q = term(term);
@@ -252,6 +264,14 @@ public final class PolicyQueryBuilder {
       Query p = term.scope() != UserQuery.Scope.ALL || term.phrase() ? null : isYear(term.text()) ? bareNumber(term.text()) : allWords(term.text());
       if (p != null) {
         partials.add(p);
+      }
+      if (term.scope() == UserQuery.Scope.ALL && !term.phrase() && hasHan(term.text())) {
+        for (String variant : withoutLongerForms(expansion.paraphrasedForms(term.text()), null)) {
+          Query v = original(variant, false);
+          if (v != null) {
+            paraphrases.add(v);
+          }
+        }
       }
       Query t = term.scope() == UserQuery.Scope.ALL && hasHan(term.text()) ? englishForm(term.text()) : null;
       if (t != null) {
@@ -266,11 +286,12 @@ public final class PolicyQueryBuilder {
     }
     Query nativeQuery = any(natives.toArray(Query[]::new));
     Query partialQuery = any(partials.toArray(Query[]::new));
+    Query paraphrasedQuery = anyOf(paraphrases);
     Query translatedQuery = any(translations.toArray(Query[]::new));
-    if (nativeQuery == null && partialQuery == null && translatedQuery == null) {
+    if (nativeQuery == null && partialQuery == null && paraphrasedQuery == null && translatedQuery == null) {
       return null;
     }
-    return new ClauseQuery(nativeQuery, partialQuery, translatedQuery);
+    return new ClauseQuery(nativeQuery, partialQuery, paraphrasedQuery, translatedQuery);
   }
 
   public Query term(Term term) {

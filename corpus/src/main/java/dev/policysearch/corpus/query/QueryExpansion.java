@@ -34,17 +34,33 @@ final class QueryExpansion {
    * longest forms first.
    */
   List<String> equivalentForms(String text) {
+    return replaced(text, lexicon.longestTerm(), lexicon::equivalents);
+  }
+
+  /**
+   * The term with one wording replaced by each of its paraphrases (卖地收入 -> 土地出让收入), longest
+   * wordings first.
+   */
+  List<String> paraphrasedForms(String text) {
+    return replaced(text, lexicon.longestParaphrase(), lexicon::paraphrases);
+  }
+
+  /**
+   * Variants of {@code text}, each with one substring replaced by one of its {@code others},
+   * scanning from the left for the longest substring that has any; at most {@link #MAX_VARIANTS}.
+   */
+  private static List<String> replaced(String text, int longestForm, java.util.function.Function<String, List<String>> others) {
     String folded = dev.policysearch.corpus.analysis.ChineseFolding.fold(text);
     List<String> variants = new ArrayList<>();
-    int longest = Math.min(lexicon.longestTerm(), folded.length());
+    int longest = Math.min(longestForm, folded.length());
     for (int start = 0; start < folded.length() && variants.size() < MAX_VARIANTS; start++) {
       for (int len = Math.min(longest, folded.length() - start); len >= 2; len--) {
         String form = folded.substring(start, start + len);
-        List<String> equivalents = lexicon.equivalents(form);
-        if (!equivalents.isEmpty()) {
-          for (String equivalent : equivalents) {
+        List<String> alternatives = others.apply(form);
+        if (!alternatives.isEmpty()) {
+          for (String alternative : alternatives) {
             if (variants.size() < MAX_VARIANTS) {
-              variants.add(folded.substring(0, start) + equivalent + folded.substring(start + len));
+              variants.add(folded.substring(0, start) + alternative + folded.substring(start + len));
             }
           }
           start += len - 1;

@@ -29,6 +29,16 @@ class PolicyLexiconTest {
   }
 
   @Test
+  void paraphrasesGoBothWaysButAreNotLexiconTerms() throws IOException {
+    PolicyLexicon lexicon = PolicyLexicon.parse(text("光伏\n"), null, text("# == 土地 ==\n土地出让 = 卖地 | 卖地皮\n"));
+    assertEquals(List.of("卖地", "卖地皮"), lexicon.paraphrases("土地出让"));
+    assertEquals(List.of("土地出让", "卖地皮"), lexicon.paraphrases("卖地"));
+    assertTrue(!lexicon.contains("卖地"), "documents are analysed as before: no re-index when paraphrases change");
+    assertTrue(lexicon.equivalents("卖地").isEmpty(), "nor are they exact equivalents");
+    assertEquals(4, lexicon.longestParaphrase());
+  }
+
+  @Test
   void entriesAreFoldedLikeTheText() throws IOException {
     PolicyLexicon lexicon = PolicyLexicon.parse(text("粵港澳大灣區\n"), null);
     assertTrue(lexicon.contains("粤港澳大湾区"));

@@ -48,6 +48,10 @@ class RankedQueryTest {
   }
 
   private List<String> search(String text, boolean withoutBonus, PolicyDocument... docs) throws IOException {
+    return search(builder, text, withoutBonus, docs);
+  }
+
+  private List<String> search(PolicyQueryBuilder builder, String text, boolean withoutBonus, PolicyDocument... docs) throws IOException {
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
       DocumentMapper mapper = new DocumentMapper(ThemeClassifier.bundled());
       try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(analyzers.perField()))) {
@@ -142,5 +146,35 @@ class RankedQueryTest {
     List<String> ids = search("2019 社会保障", dated, en("english", "Social security in 2019", "Social security work went on in 2019."), zh("other", "社会保障工作情况", "社会保障体系建设。"));
     assertTrue(ids.indexOf("dated") < ids.indexOf("other"), "its year is in its metadata: " + ids);
     assertTrue(ids.contains("english"), ids.toString());
+  }
+
+  /** The bundled glossary, a lexicon of one term and one paraphrase group. */
+  private PolicyQueryBuilder withParaphrases(String paraphrases) throws IOException {
+    PolicyLexicon lexicon =
+        PolicyLexicon.parse(
+            new java.io.ByteArrayInputStream("光伏\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            null,
+            new java.io.ByteArrayInputStream(paraphrases.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return new PolicyQueryBuilder(analyzers, lexicon, Glossary.bundled());
+  }
+
+  @Test
+  void otherWordingFindsAReleaseBelowOnesWithTheWordsAsTyped() throws IOException {
+    PolicyQueryBuilder paraphrasing = withParaphrases("土地出让 = 卖地\n");
+    PolicyDocument official = zh("official", "关于调整土地出让收入使用范围的意见", "土地出让收入更多用于农业农村。");
+    PolicyDocument plain = zh("plain", "地方财政观察", "有的地方卖地收入下降。");
+    PolicyDocument other = zh("other", "地方财政观察", "税收收入保持增长。");
+    assertEquals(List.of("plain", "official"), search(paraphrasing, "卖地收入", false, official, plain, other));
+    assertEquals(List.of("plain"), search(builder, "卖地收入", false, official, plain, other), "without the file, the words as typed only");
+    assertEquals(List.of("plain"), search(paraphrasing, "\"卖地收入\"", false, official, plain, other), "a quoted phrase means exactly that");
+  }
+
+  @Test
+  void aTermInOtherWordingCountsAmongTheTermsAReleaseMatches() throws IOException {
+    PolicyQueryBuilder paraphrasing = withParaphrases("土地出让 = 卖地\n");
+    // One has both terms, the first in other wording; the other has the second term only, twice.
+    PolicyDocument both = zh("both", "关于调整土地出让收入使用范围的意见", "土地出让收入用于农村。");
+    PolicyDocument one = zh("one", "农村工作情况", "农村改革继续推进，农村面貌改善。");
+    assertEquals(List.of("both", "one"), search(paraphrasing, "卖地收入 农村", false, one, both));
   }
 }
