@@ -66,6 +66,15 @@ abstract class RelevanceFeaturesSuite {
   }
 
   @Test
+  void everydayWordingFindsTheReleaseInOfficialWording() {
+    // The release says 高校毕业生 and 稳就业; the query says 应届毕业生 and 保就业 (paraphrases.txt).
+    JsonNode hits = search("q", "应届毕业生 保就业", "lang", "zh").get("hits");
+    assertEquals("sample-zh-graduate-employment", hits.get(0).path("id").asText(), hits.toString());
+    assertTrue(hits.get(0).path("title_html").asText().contains("<mark>高校毕业生</mark>"), "the other wording is marked: " + hits.get(0));
+    assertEquals(0, search("q", "\"应届毕业生\"", "lang", "zh").get("total").asLong(), "a quoted phrase means exactly that");
+  }
+
+  @Test
   void simplifiedQueriesFindTraditionalTextAndTheOtherWayRound() {
     assertEquals("sample-zh-traditional-gba", ids("q", "粤港澳大湾区").get(0));
     assertTrue(ids("q", "國務院", "size", "50").contains("sample-zh-decree-777"));
