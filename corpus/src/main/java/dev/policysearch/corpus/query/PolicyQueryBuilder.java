@@ -347,16 +347,9 @@ public final class PolicyQueryBuilder {
    * its English forms. None when the glossary covers less than half of the term.
    */
   private Query englishForm(String text) {
-    List<Glossary.Segment> segments = glossary.segmentChinese(text);
-    int han = (int) text.codePoints().filter(PolicyQueryBuilder::isHan).count();
-    int covered = 0;
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     int required = 0;
-    for (Glossary.Segment segment : segments) {
-      if (segment.english().isEmpty()) {
-        continue;
-      }
-      covered += (int) segment.chinese().codePoints().filter(PolicyQueryBuilder::isHan).count();
+    for (Glossary.Segment segment : expansion.englishSegments(text)) {
       List<Query> forms = new ArrayList<>();
       for (String form : segment.english()) {
         forms.add(phrase(english, Fields.TITLE_EN, form, TITLE_BOOST));
@@ -368,10 +361,7 @@ public final class PolicyQueryBuilder {
         required++;
       }
     }
-    if (required == 0 || covered * 2 < han) {
-      return null;
-    }
-    return all.build();
+    return required == 0 ? null : all.build();
   }
 
   /**

@@ -78,6 +78,24 @@ final class QueryExpansion {
    */
   Map<Clause, List<String>> chineseForEnglishWords(List<Clause> clauses) {
     Map<Clause, List<String>> out = new IdentityHashMap<>();
+    for (EnglishSpan span : englishSpans(clauses)) {
+      for (Clause clause : span.clauses()) {
+        out.computeIfAbsent(clause, k -> new ArrayList<>()).addAll(span.chinese());
+      }
+    }
+    return out;
+  }
+
+  /** English words of the query that are one glossary entry: the clauses, the words, the Chinese forms. */
+  record EnglishSpan(List<Clause> clauses, String words, List<String> chinese) {}
+
+  /**
+   * The glossary entries among the query's English words: runs of plain English words (not
+   * quoted, not excluded, not field-scoped) looked up longest first, and quoted English phrases
+   * that are an entry as a whole.
+   */
+  List<EnglishSpan> englishSpans(List<Clause> clauses) {
+    List<EnglishSpan> out = new ArrayList<>();
     List<Clause> run = new ArrayList<>();
     List<String> words = new ArrayList<>();
     for (Clause clause : clauses) {
@@ -96,7 +114,7 @@ final class QueryExpansion {
         List<String> phraseWords = List.of(term.text().split(" +"));
         for (Glossary.Span span : glossary.findEnglish(phraseWords)) {
           if (span.from() == 0 && span.to() == phraseWords.size()) {
-            out.put(clause, span.chinese());
+            out.add(new EnglishSpan(List.of(clause), term.text(), span.chinese()));
           }
         }
       }
@@ -105,12 +123,28 @@ final class QueryExpansion {
     return out;
   }
 
-  private void addSpans(List<Clause> run, List<String> words, Map<Clause, List<String>> out) {
+  private void addSpans(List<Clause> run, List<String> words, List<EnglishSpan> out) {
     for (Glossary.Span span : glossary.findEnglish(words)) {
-      for (int i = span.from(); i < span.to(); i++) {
-        out.computeIfAbsent(run.get(i), k -> new ArrayList<>()).addAll(span.chinese());
+      out.add(new EnglishSpan(List.copyOf(run.subList(span.from(), span.to())), String.join(" ", words.subList(span.from(), span.to())), span.chinese()));
+    }
+  }
+
+  /**
+   * The glossary entries that make up a Chinese term, when they cover at least half of its
+   * Chinese characters (the term is then also looked for in English: every entry, each in any of
+   * its English forms); empty otherwise.
+   */
+  List<Glossary.Segment> englishSegments(String text) {
+    List<Glossary.Segment> translated = new ArrayList<>();
+    int han = (int) text.codePoints().filter(PolicyQueryBuilder::isHan).count();
+    int covered = 0;
+    for (Glossary.Segment segment : glossary.segmentChinese(text)) {
+      if (!segment.english().isEmpty()) {
+        translated.add(segment);
+        covered += (int) segment.chinese().codePoints().filter(PolicyQueryBuilder::isHan).count();
       }
     }
+    return covered * 2 < han ? List.of() : translated;
   }
 
   private static boolean isEnglish(String text) {

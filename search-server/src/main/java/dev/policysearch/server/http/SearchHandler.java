@@ -1,5 +1,9 @@
 package dev.policysearch.server.http;
 
+import dev.policysearch.corpus.analysis.Glossary;
+import dev.policysearch.corpus.analysis.PolicyLexicon;
+import dev.policysearch.corpus.query.Expansions;
+import dev.policysearch.corpus.query.UserQueryParser;
 import dev.policysearch.server.search.SearchHit;
 import dev.policysearch.server.search.SearchResult;
 import dev.policysearch.server.search.SearchBackend;
@@ -17,6 +21,8 @@ final class SearchHandler implements HttpHandler {
   /**
    * The response body; field names become snake_case ({@code took_ms}). {@code hits} and {@code
    * facets} are the result's lists, or the same already written as JSON ({@link RawValue}).
+   * {@code expansions}: what the query was searched for besides the words as typed (lexicon
+   * equivalents, other wordings, the other language), the same for either backend.
    */
   record SearchResponse(
       String query,
@@ -29,10 +35,13 @@ final class SearchHandler implements HttpHandler {
       String generation,
       boolean timedOut,
       boolean countsEstimated,
-      boolean cached) {}
+      boolean cached,
+      List<Expansions.Expansion> expansions) {}
 
   private final SearchBackend search;
   private final int maxQueryChars;
+  private final UserQueryParser parser = new UserQueryParser();
+  private final Expansions expansions = new Expansions(PolicyLexicon.bundled(), Glossary.bundled());
 
   /**
    * The hits and facets of answers kept by the result cache, as JSON: an answer given again is
@@ -69,7 +78,7 @@ final class SearchHandler implements HttpHandler {
         200,
         new SearchResponse(
             request.q(), result.total(), request.page(), request.size(), result.tookMillis(), hits, facets,
-            result.generation(), result.timedOut(), result.countsEstimated(), result.cached()));
+            result.generation(), result.timedOut(), result.countsEstimated(), result.cached(), expansions.of(parser.parse(request.q()))));
   }
 
   private static RawValue raw(Object value) {

@@ -75,6 +75,30 @@ abstract class RelevanceFeaturesSuite {
   }
 
   @Test
+  void theAnswerListsWhatElseWasSearched() {
+    JsonNode expansions = search("q", "工信部 应届毕业生").get("expansions");
+    assertTrue(has(expansions, "工信部", "equivalent", "工业和信息化部"), expansions.toString());
+    assertTrue(has(expansions, "应届毕业生", "paraphrase", "高校毕业生"), expansions.toString());
+    JsonNode english = search("q", "photovoltaic").get("expansions");
+    assertTrue(has(english, "photovoltaic", "translation", "光伏"), english.toString());
+    assertEquals(0, search("q", "-工信部 光伏", "lang", "zh").get("expansions").findValues("term").stream().filter(t -> t.asText().equals("工信部")).count(), "an excluded term is not expanded");
+    assertEquals(0, search("q", "六村联创").get("expansions").size(), "nothing else to search: an empty list");
+  }
+
+  private static boolean has(JsonNode expansions, String term, String kind, String form) {
+    for (JsonNode e : expansions) {
+      if (e.path("term").asText().equals(term) && e.path("kind").asText().equals(kind)) {
+        for (JsonNode f : e.path("forms")) {
+          if (f.asText().equals(form)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
   void simplifiedQueriesFindTraditionalTextAndTheOtherWayRound() {
     assertEquals("sample-zh-traditional-gba", ids("q", "粤港澳大湾区").get(0));
     assertTrue(ids("q", "國務院", "size", "50").contains("sample-zh-decree-777"));
