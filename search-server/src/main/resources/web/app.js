@@ -54,6 +54,7 @@
     facets: $('facets'),
     chips: $('chips'),
     total: $('total'),
+    expansions: $('expansions'),
     welcome: $('welcome'),
     examples: $('examples'),
     noResults: $('no-results'),
@@ -931,6 +932,7 @@
     var key = data.counts_estimated === true ? 'totalEstimated' : 'total';
     var totalText = typeof data.took_ms === 'number' ? tn(key, total, params) : tn(key + 'NoTime', total, params);
     dom.total.textContent = totalText;
+    renderExpansions(s, data.expansions);
 
     // Hits
     clear(dom.results);
@@ -962,6 +964,47 @@
       });
       pendingFocus = null;
     }
+  }
+
+  var EXPANSION_KINDS = { equivalent: 'expansionEquivalent', paraphrase: 'expansionParaphrase', translation: 'expansionTranslation' };
+
+  /**
+   * What else the query was searched for (the lexicon's equivalents, other wordings, the other
+   * language): one line under the total, each form a link that searches for it alone.
+   */
+  function renderExpansions(s, expansions) {
+    clear(dom.expansions);
+    var list = Array.isArray(expansions) ? expansions.filter(function (e) {
+      return e && isNonEmptyString(e.term) && Array.isArray(e.forms) && e.forms.some(isNonEmptyString);
+    }) : [];
+    show(dom.expansions, list.length > 0);
+    if (!list.length) {
+      return;
+    }
+    dom.expansions.appendChild(el('span', 'expansions-label', t('alsoSearched')));
+    list.forEach(function (e, i) {
+      if (i > 0) {
+        dom.expansions.appendChild(document.createTextNode(t('expansionSeparator')));
+      }
+      var item = el('span', 'expansion');
+      item.setAttribute('data-kind', String(e.kind));
+      if (EXPANSION_KINDS[e.kind]) {
+        item.title = t(EXPANSION_KINDS[e.kind]);
+      }
+      var term = el('span', 'expansion-term', e.term);
+      term.lang = /[\u3400-\u9fff]/.test(e.term) ? 'zh' : 'en';
+      item.appendChild(term);
+      item.appendChild(document.createTextNode(' → '));
+      e.forms.filter(isNonEmptyString).forEach(function (form, j) {
+        if (j > 0) {
+          item.appendChild(document.createTextNode(t('formSeparator')));
+        }
+        var a = navLink(cloneState(s, { q: form, page: 1 }), form, 'expansion-form');
+        a.lang = /[\u3400-\u9fff]/.test(form) ? 'zh' : 'en';
+        item.appendChild(a);
+      });
+      dom.expansions.appendChild(item);
+    });
   }
 
   function metaItem(className, label, value, valueLang) {

@@ -192,6 +192,18 @@ class BrowserIT {
   }
 
   @Test
+  void whatElseWasSearchedIsShownAndEachFormSearchesAlone() {
+    search("工信部 应届毕业生");
+    WebElement line = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("expansions")));
+    assertTrue(line.getText().contains("工业和信息化部"), line.getText());
+    assertTrue(line.getText().contains("高校毕业生"), line.getText());
+    line.findElements(By.cssSelector("a.expansion-form")).stream().filter(a -> a.getText().equals("高校毕业生")).findFirst().orElseThrow().click();
+    wait.until(d -> "高校毕业生".equals(d.findElement(By.id("q")).getAttribute("value")));
+    waitForResults();
+    assertTrue(driver.getCurrentUrl().contains("q=%E9%AB%98%E6%A0%A1%E6%AF%95%E4%B8%9A%E7%94%9F"), driver.getCurrentUrl());
+  }
+
+  @Test
   void aSuggestionIsPickedWithTheKeyboard() {
     WebElement box = driver.findElement(By.id("q"));
     box.sendKeys("光伏");
