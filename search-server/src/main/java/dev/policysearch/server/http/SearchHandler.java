@@ -44,6 +44,12 @@ final class SearchHandler implements HttpHandler {
   private final Expansions expansions = new Expansions(PolicyLexicon.bundled(), Glossary.bundled());
 
   /**
+   * Expansions by query text: they depend on nothing else, and working them out again costs
+   * about as much as the rest of an answer given from the result cache.
+   */
+  private final Cache<String, List<Expansions.Expansion>> expanded = Caffeine.newBuilder().maximumSize(10_000).build();
+
+  /**
    * The hits and facets of answers kept by the result cache, as JSON: an answer given again is
    * then not written again. Keyed by the identity of the answer's hit list, which every answer
    * given from the cache shares, and held only as long as that list is (weak keys).
@@ -78,7 +84,8 @@ final class SearchHandler implements HttpHandler {
         200,
         new SearchResponse(
             request.q(), result.total(), request.page(), request.size(), result.tookMillis(), hits, facets,
-            result.generation(), result.timedOut(), result.countsEstimated(), result.cached(), expansions.of(parser.parse(request.q()))));
+            result.generation(), result.timedOut(), result.countsEstimated(), result.cached(),
+            expanded.get(request.q(), q -> expansions.of(parser.parse(q)))));
   }
 
   private static RawValue raw(Object value) {
