@@ -22,7 +22,7 @@ final class SearchHandler implements HttpHandler {
    * The response body; field names become snake_case ({@code took_ms}). {@code hits} and {@code
    * facets} are the result's lists, or the same already written as JSON ({@link RawValue}).
    * {@code expansions}: what the query was searched for besides the words as typed (lexicon
-   * equivalents, other wordings, the other language), the same for either backend.
+   * equivalents, other wordings, the other language), the same for either backend, as JSON.
    */
   record SearchResponse(
       String query,
@@ -36,7 +36,7 @@ final class SearchHandler implements HttpHandler {
       boolean timedOut,
       boolean countsEstimated,
       boolean cached,
-      List<Expansions.Expansion> expansions) {}
+      Object expansions) {}
 
   private final SearchBackend search;
   private final int maxQueryChars;
@@ -44,10 +44,10 @@ final class SearchHandler implements HttpHandler {
   private final Expansions expansions = new Expansions(PolicyLexicon.bundled(), Glossary.bundled());
 
   /**
-   * Expansions by query text: they depend on nothing else, and working them out again costs
-   * about as much as the rest of an answer given from the result cache.
+   * Expansions by query text, as JSON: they depend on nothing else, and working them out and
+   * writing them again costs a tenth of an answer given from the result cache.
    */
-  private final Cache<String, List<Expansions.Expansion>> expanded = Caffeine.newBuilder().maximumSize(10_000).build();
+  private final Cache<String, RawValue> expanded = Caffeine.newBuilder().maximumSize(10_000).build();
 
   /**
    * The hits and facets of answers kept by the result cache, as JSON: an answer given again is
@@ -85,7 +85,7 @@ final class SearchHandler implements HttpHandler {
         new SearchResponse(
             request.q(), result.total(), request.page(), request.size(), result.tookMillis(), hits, facets,
             result.generation(), result.timedOut(), result.countsEstimated(), result.cached(),
-            expanded.get(request.q(), q -> expansions.of(parser.parse(q)))));
+            expanded.get(request.q(), q -> raw(expansions.of(parser.parse(q))))));
   }
 
   private static RawValue raw(Object value) {
