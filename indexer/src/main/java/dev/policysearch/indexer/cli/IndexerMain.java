@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "policy-search 0.1.0",
     description = "Builds and maintains the policy-search index.",
-    subcommands = {IndexCommand.class, CrawlCommand.class, CheckProfileCommand.class})
+    subcommands = {IndexCommand.class, CrawlCommand.class, CheckProfileCommand.class, CheckLexiconCommand.class})
 public final class IndexerMain implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
