@@ -98,6 +98,16 @@ public final class PolicyQueryBuilder {
   /** How far apart the words of a loosely matched term may be. */
   static final int LOOSE_SLOP = 4;
 
+  /**
+   * The most leaf clauses (terms, phrase terms included) a ranked query may hold. Lucene's default
+   * of 1,024 guards against wildcards that expand without bound; the queries built here have none,
+   * and their size follows the query's: up to 32 terms, each looked for in several fields, as
+   * typed and in up to 16 other forms. Whoever runs these queries raises Lucene's limit to this;
+   * a query that still exceeds it is refused as too complex, and not run: every leaf opens
+   * postings in every segment.
+   */
+  public static final int MAX_CLAUSES = 8192;
+
   private final Analyzer wordAnalyzer;
   private final Analyzer bigramAnalyzer;
   private final QueryBuilder words;

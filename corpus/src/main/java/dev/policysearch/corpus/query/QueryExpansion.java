@@ -21,6 +21,14 @@ final class QueryExpansion {
   /** At most this many equivalent forms are tried for one term. */
   static final int MAX_VARIANTS = 8;
 
+  /**
+   * A term longer than this (in characters) is searched as typed only, without equivalents or
+   * other wordings: a piece of a passage pasted in to find where it comes from, not a name to
+   * vary (the longest lexicon form, a plenum's full name, has 24). Its variants would multiply
+   * the size of an already large query.
+   */
+  static final int LONGEST_VARIED = 24;
+
   private final PolicyLexicon lexicon;
   private final Glossary glossary;
 
@@ -52,6 +60,9 @@ final class QueryExpansion {
   private static List<String> replaced(String text, int longestForm, java.util.function.Function<String, List<String>> others) {
     String folded = dev.policysearch.corpus.analysis.ChineseFolding.fold(text);
     List<String> variants = new ArrayList<>();
+    if (folded.length() > LONGEST_VARIED) {
+      return variants;
+    }
     int longest = Math.min(longestForm, folded.length());
     for (int start = 0; start < folded.length() && variants.size() < MAX_VARIANTS; start++) {
       for (int len = Math.min(longest, folded.length() - start); len >= 2; len--) {

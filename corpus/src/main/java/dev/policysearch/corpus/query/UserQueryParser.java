@@ -23,6 +23,16 @@ public final class UserQueryParser {
   /** More clauses than this are dropped: they add cost, not precision. */
   public static final int MAX_CLAUSES = 32;
 
+  /**
+   * A term longer than this many characters (a passage pasted in to find where it comes from) is
+   * searched in pieces of this length, each a term of its own, so that no phrase grows with the
+   * passage: a release with every piece comes first.
+   */
+  public static final int LONGEST_TERM = 32;
+
+  /** At most this many pieces of one long term are searched: the passage's first 128 characters. */
+  public static final int MAX_PIECES = 4;
+
   private static final Map<String, Scope> SCOPES =
       Map.of(
           "title", Scope.TITLE,
@@ -55,7 +65,19 @@ public final class UserQueryParser {
         case OR -> orNext = !clauses.isEmpty();
         case AND -> andNext = !clauses.isEmpty();
         case WORD -> {
-          Term term = new Term(token.text(), token.phrase(), token.scope());
+          List<String> pieces = pieces(token.text());
+          if (pieces.size() > 1 && !orNext) {
+            Occur occur = token.sign() == '-' || negateNext ? Occur.MUST_NOT : token.sign() == '+' || andNext ? Occur.MUST : Occur.SHOULD;
+            for (String piece : pieces) {
+              if (clauses.size() < MAX_CLAUSES) {
+                clauses.add(new Clause(List.of(new Term(piece, token.phrase(), token.scope())), occur));
+              }
+            }
+            negateNext = false;
+            andNext = false;
+            continue;
+          }
+          Term term = new Term(pieces.get(0), token.phrase(), token.scope());
           Occur occur = token.sign() == '-' || negateNext ? Occur.MUST_NOT : token.sign() == '+' ? Occur.MUST : Occur.SHOULD;
           Clause last = clauses.isEmpty() ? null : clauses.get(clauses.size() - 1);
           if (orNext && last != null && last.occur() != Occur.MUST_NOT && occur != Occur.MUST_NOT) {
@@ -80,6 +102,27 @@ public final class UserQueryParser {
       }
     }
     return new UserQuery(List.copyOf(clauses));
+  }
+
+  /**
+   * A Chinese run in pieces of at most {@link #LONGEST_TERM} characters, at most {@link
+   * #MAX_PIECES} of them; anything else (English words, a quoted phrase with spaces) as it is.
+   */
+  static List<String> pieces(String text) {
+    if (text.length() <= LONGEST_TERM || text.indexOf(' ') >= 0 || text.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+      return List.of(text);
+    }
+    List<String> pieces = new ArrayList<>();
+    int start = 0;
+    while (start < text.length() && pieces.size() < MAX_PIECES) {
+      int end = Math.min(text.length(), start + LONGEST_TERM);
+      if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
+        end--; // not between the two halves of one character
+      }
+      pieces.add(text.substring(start, end));
+      start = end;
+    }
+    return pieces;
   }
 
   /**

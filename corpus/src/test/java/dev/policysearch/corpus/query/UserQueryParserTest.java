@@ -23,6 +23,21 @@ class UserQueryParserTest {
   }
 
   @Test
+  void aLongChineseRunIsSearchedInPiecesOfAtMost32Characters() {
+    String passage = "为深入贯彻党中央国务院决策部署进一步优化营商环境更大激发市场活力和社会创造力".repeat(10);
+    List<Clause> clauses = parser.parse(passage + " 光伏").clauses();
+    assertEquals(UserQueryParser.MAX_PIECES + 1, clauses.size(), clauses.toString());
+    assertEquals(should(passage.substring(0, 32)), clauses.get(0));
+    assertEquals(should(passage.substring(96, 128)), clauses.get(3));
+    assertEquals(should("光伏"), clauses.get(4));
+    assertEquals(Occur.MUST_NOT, parser.parse("-" + passage).clauses().get(1).occur(), "an exclusion excludes every piece");
+    String english = "\"Foreign Ministry Spokesperson's Regular Press Conference on January 7, 2019\"";
+    assertEquals(1, parser.parse(english).clauses().size(), "English phrases are not cut");
+    String wide = "𠀀".repeat(20);
+    assertEquals(wide.substring(0, 32), parser.parse(wide).clauses().get(0).alternatives().get(0).text(), "never between the halves of one character");
+  }
+
+  @Test
   void ideographicSpaceSeparatesToo() {
     assertEquals(List.of(should("光伏"), should("产业")), parser.parse("光伏\u3000产业").clauses());
   }

@@ -1,6 +1,7 @@
 package dev.policysearch.server.http;
 
 import dev.policysearch.corpus.analysis.Glossary;
+import dev.policysearch.corpus.opensearch.ClusterClient;
 import dev.policysearch.corpus.analysis.PolicyLexicon;
 import dev.policysearch.corpus.query.Expansions;
 import dev.policysearch.corpus.query.UserQueryParser;
@@ -71,7 +72,20 @@ final class SearchHandler implements HttpHandler {
       return;
     }
     var request = outcome.request();
-    SearchResult result = search.search(request);
+    SearchResult result;
+    try {
+      result = search.search(request);
+    } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+      tooComplex(exchange);
+      return;
+    } catch (ClusterClient.ClusterException e) {
+      // The cluster refuses the same query for the same reason (its own clause limit).
+      if (e.status() == 400 && e.getMessage() != null && e.getMessage().contains("clause")) {
+        tooComplex(exchange);
+        return;
+      }
+      throw e;
+    }
     Object hits = result.hits();
     Object facets = result.facets();
     if (result.cached() && !result.hits().isEmpty()) {
@@ -86,6 +100,13 @@ final class SearchHandler implements HttpHandler {
             request.q(), result.total(), request.page(), request.size(), result.tookMillis(), hits, facets,
             result.generation(), result.timedOut(), result.countsEstimated(), result.cached(),
             expanded.get(request.q(), q -> raw(expansions.of(parser.parse(q))))));
+  }
+
+  private static void tooComplex(HttpServerExchange exchange) {
+    Json.error(
+        exchange,
+        ApiError.of(
+            400, "query_too_complex", "q", "the query asks for too much at once (too many terms and forms to search); use fewer or shorter terms"));
   }
 
   private static RawValue raw(Object value) {

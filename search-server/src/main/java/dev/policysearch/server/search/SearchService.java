@@ -99,6 +99,8 @@ public final class SearchService implements SearchBackend {
     this.cache = new ResultCache(resultCacheMegabytes);
     this.queryLog = queryLog;
     this.queries = new PolicyQueryBuilder(analyzers, PolicyLexicon.bundled(), Glossary.bundled());
+    // A long passage pasted into the search box is a large query, not an error (JVM-wide).
+    IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), PolicyQueryBuilder.MAX_CLAUSES));
     this.highlighter = new HitHighlighter(analyzers.perField());
     this.facets = new FacetCounter(themes);
     this.suggestions = new SuggestService(PolicyLexicon.bundled(), Glossary.bundled(), SuggestService.embedded(generations, queries));

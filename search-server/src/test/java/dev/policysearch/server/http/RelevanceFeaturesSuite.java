@@ -75,6 +75,21 @@ abstract class RelevanceFeaturesSuite {
   }
 
   @Test
+  void aLongPassagePastedInFindsWhereItComesFrom() throws Exception {
+    String body = null;
+    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("../corpus/sample/policy-releases.jsonl"))) {
+      JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+      if (doc.path("id").asText().equals("sample-zh-decree-777")) {
+        body = doc.path("body").asText().replaceAll("\\s+", "");
+      }
+    }
+    String passage = body.substring(200, 1200);
+    ApiClient.Response r = api.get("/api/search", "q", passage);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("sample-zh-decree-777", ApiClient.ids(r.json()).get(0), r.body());
+  }
+
+  @Test
   void theAnswerListsWhatElseWasSearched() {
     JsonNode expansions = search("q", "工信部 应届毕业生").get("expansions");
     assertTrue(has(expansions, "工信部", "equivalent", "工业和信息化部"), expansions.toString());
