@@ -73,24 +73,31 @@ public final class LexiconCheck {
     }
   }
 
-  private void problem(String file, int line, String message) {
-    problems.add(new Problem(file, line, message));
+  /** A line that holds an entry (not blank, not a comment) and its 1-based number. */
+  private record Entry(int number, String text) {}
+
+  private List<Entry> entries(String file, boolean bundledWhenMissing) throws IOException {
+    List<Entry> out = new ArrayList<>();
+    List<String> lines = lines(file, bundledWhenMissing);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!line.isBlank() && !line.strip().startsWith("#")) {
+        out.add(new Entry(i + 1, line));
+      }
+    }
+    return out;
   }
 
-  private static boolean skipped(String line) {
-    return line.isBlank() || line.strip().startsWith("#");
+  private void problem(String file, int line, String message) {
+    problems.add(new Problem(file, line, message));
   }
 
   private Set<String> terms() throws IOException {
     String file = PolicyLexicon.TERMS_FILE;
     Map<String, Integer> seen = new HashMap<>();
-    List<String> lines = lines(file, false);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (skipped(line)) {
-        continue;
-      }
-      int n = i + 1;
+    for (Entry entry : entries(file, false)) {
+      int n = entry.number();
+      String line = entry.text();
       String term = PolicyLexicon.normalize(line);
       if (term.codePoints().anyMatch(Character::isWhitespace)) {
         problem(file, n, "'" + line.strip() + "' has a space or a tab inside: one term per line");
@@ -116,13 +123,9 @@ public final class LexiconCheck {
   private Set<String> groups(String file, boolean paraphrases, Set<String> terms, Set<String> synonymForms) throws IOException {
     Map<String, Integer> groupOf = new HashMap<>();
     int groups = 0;
-    List<String> lines = lines(file, false);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (skipped(line)) {
-        continue;
-      }
-      int n = i + 1;
+    for (Entry entry : entries(file, false)) {
+      int n = entry.number();
+      String line = entry.text();
       String[] sides = line.split("=", -1);
       if (sides.length != 2 || sides[0].isBlank() || sides[1].isBlank()) {
         problem(file, n, "expected 'form = form | form ...', found '" + line.strip() + "'");
@@ -171,14 +174,9 @@ public final class LexiconCheck {
     Map<String, String> chineseAt = new HashMap<>();
     for (String file : Glossary.FILES) {
       int count = 0;
-      List<String> lines = lines(file, true);
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i);
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        int n = i + 1;
-        String[] fields = line.split("\t", -1);
+      for (Entry entry : entries(file, true)) {
+        int n = entry.number();
+        String[] fields = entry.text().split("\t", -1);
         if (fields.length != 2) {
           problem(file, n, "expected 'chinese<TAB>english', found " + (fields.length - 1) + " tabs: ignored");
           continue;
