@@ -8,11 +8,12 @@ import org.apache.lucene.search.Query;
 
 /**
  * A clause as queries: {@code native} matches what the user typed (and its lexicon
- * equivalents), {@code partial} its words apart, {@code paraphrased} other wordings of it from
- * the paraphrases file, {@code translated} its other-language forms from the glossary. Any but
- * one may be null.
+ * equivalents), {@code partial} its words apart, {@code incidental} a trace of it that barely
+ * speaks of it (a year's digits in an amount), {@code paraphrased} other wordings of it from the
+ * paraphrases file, {@code translated} its other-language forms from the glossary. Any but one
+ * may be null.
  */
-record ClauseQuery(Query nativeForms, Query partial, Query paraphrased, Query translated) {
+record ClauseQuery(Query nativeForms, Query partial, Query incidental, Query paraphrased, Query translated) {
 
   /** What ranks: any form; partial matches and translations weighted down. */
   Query ranking() {
@@ -22,6 +23,9 @@ record ClauseQuery(Query nativeForms, Query partial, Query paraphrased, Query tr
     }
     if (partial != null) {
       parts.add(new BoostQuery(partial, PolicyQueryBuilder.PARTIAL_WEIGHT));
+    }
+    if (incidental != null) {
+      parts.add(new BoostQuery(incidental, PolicyQueryBuilder.PARTIAL_WEIGHT));
     }
     if (paraphrased != null) {
       parts.add(new BoostQuery(paraphrased, PolicyQueryBuilder.PARAPHRASE_WEIGHT));
@@ -36,7 +40,8 @@ record ClauseQuery(Query nativeForms, Query partial, Query paraphrased, Query tr
    * What ranks when documents are ordered by how many clauses they match: the best-matching form
    * scores its BM25 plus a constant — a full unit for the words as typed (or their lexicon
    * equivalents, or all of them close together); less when it matches only in other wording
-   * (paraphrases), through the glossary, or with every word of the term but apart. Releases in the user's language with all
+   * (paraphrases), through the glossary, or with every word of the term but apart, and least
+   * for a trace of it (a year's digits in an amount). Releases in the user's language with all
    * the terms come first; partial and other-language matches follow. One evaluation per form.
    */
   Query coordinated() {
@@ -47,6 +52,10 @@ record ClauseQuery(Query nativeForms, Query partial, Query paraphrased, Query tr
     if (partial != null) {
       branches.add(
           plus(partial, PolicyQueryBuilder.PARTIAL_WEIGHT, PolicyQueryBuilder.COORDINATION * PolicyQueryBuilder.PARTIAL_COORDINATION));
+    }
+    if (incidental != null) {
+      branches.add(
+          plus(incidental, PolicyQueryBuilder.PARTIAL_WEIGHT, PolicyQueryBuilder.COORDINATION * PolicyQueryBuilder.INCIDENTAL_COORDINATION));
     }
     if (paraphrased != null) {
       branches.add(

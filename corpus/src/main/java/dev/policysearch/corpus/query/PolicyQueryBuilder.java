@@ -21,6 +21,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -66,6 +67,12 @@ public final class PolicyQueryBuilder {
    * many terms, equally placed, the words as typed come first.
    */
   static final float PARAPHRASE_WEIGHT = 0.5f;
+
+  /**
+   * Share of a coordination unit of a match that barely speaks of the term: a year's digits in
+   * an amount (2019亿元 for 2019). Weighted as a partial match.
+   */
+  static final float INCIDENTAL_COORDINATION = 0.25f;
 
   /** Share of a coordination unit, and weight, of a term whose words are all there but apart. */
   static final float PARTIAL_COORDINATION = 0.5f;
@@ -138,7 +145,7 @@ public final class PolicyQueryBuilder {
     // Coordination ranks by how many clauses match; with a single clause it still puts matches
     // in the language typed above matches through a translation.
     boolean coordinate =
-        positive.size() > 1 || built.stream().anyMatch(c -> c != null && (c.translated() != null || c.partial() != null || c.paraphrased() != null));
+        positive.size() > 1 || built.stream().anyMatch(c -> c != null && (c.translated() != null || c.partial() != null || c.incidental() != null || c.paraphrased() != null));
     for (int i = 0; i < built.size(); i++) {
       Clause clause = query.clauses().get(i);
       ClauseQuery c = built.get(i);
@@ -237,6 +244,7 @@ public final class PolicyQueryBuilder {
         && built.get(end) != null
         && built.get(end).nativeForms() != null
         && built.get(end).partial() == null
+        && built.get(end).incidental() == null
         && built.get(end).paraphrased() == null
         && built.get(end).translated() != null
         && built.get(end).translated().equals(built.get(from).translated())) {
@@ -268,6 +276,7 @@ public final class PolicyQueryBuilder {
   private ClauseQuery clause(Clause clause, List<String> chineseForms) {
     List<Query> natives = new ArrayList<>();
     List<Query> partials = new ArrayList<>();
+    List<Query> incidentals = new ArrayList<>();
     List<Query> paraphrases = new ArrayList<>();
     List<Query> translations = new ArrayList<>();
     for (Term term : clause.alternatives()) {
@@ -275,9 +284,15 @@ public final class PolicyQueryBuilder {
       if (q != null) {
         natives.add(q);
       }
-      Query p = term.scope() != UserQuery.Scope.ALL || term.phrase() ? null : isYear(term.text()) ? bareNumber(term.text()) : allWords(term.text());
-      if (p != null) {
-        partials.add(p);
+      boolean loose = term.scope() == UserQuery.Scope.ALL && !term.phrase();
+      if (loose && isYear(term.text())) {
+        partials.add(yearInText(term.text()));
+        incidentals.add(yearDigits(term.text()));
+      } else if (loose) {
+        Query p = allWords(term.text());
+        if (p != null) {
+          partials.add(p);
+        }
       }
       if (term.scope() == UserQuery.Scope.ALL && !term.phrase() && hasHan(term.text())) {
         for (String variant : withoutLongerForms(expansion.paraphrasedForms(term.text()), null)) {
@@ -300,12 +315,13 @@ public final class PolicyQueryBuilder {
     }
     Query nativeQuery = any(natives.toArray(Query[]::new));
     Query partialQuery = any(partials.toArray(Query[]::new));
+    Query incidentalQuery = any(incidentals.toArray(Query[]::new));
     Query paraphrasedQuery = anyOf(paraphrases);
     Query translatedQuery = any(translations.toArray(Query[]::new));
-    if (nativeQuery == null && partialQuery == null && paraphrasedQuery == null && translatedQuery == null) {
+    if (nativeQuery == null && partialQuery == null && incidentalQuery == null && paraphrasedQuery == null && translatedQuery == null) {
       return null;
     }
-    return new ClauseQuery(nativeQuery, partialQuery, paraphrasedQuery, translatedQuery);
+    return new ClauseQuery(nativeQuery, partialQuery, incidentalQuery, paraphrasedQuery, translatedQuery);
   }
 
   public Query term(Term term) {
@@ -336,15 +352,16 @@ public final class PolicyQueryBuilder {
 
   /**
    * Text as typed, in the Chinese fields, the English fields and the document number. A year
-   * (1949, 2019) is looked for in Chinese text as a year, 2019年: typed alone in a query it means
-   * the year, while Chinese text has the same digits in amounts (2019亿元) and counts; the
-   * release's own year is in its metadata.
+   * (1949, 2019) typed alone means the release's year: see {@link #releaseYear}; quoted, it is
+   * the digits anywhere.
    */
   private Query original(String text, boolean exactOnly) {
-    String chineseText = isYear(text) ? text + "年" : text;
+    if (isYear(text) && !exactOnly) {
+      return releaseYear(text);
+    }
     return any(
-        chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, chineseText, TITLE_BOOST, exactOnly),
-        chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, chineseText, 1f, exactOnly),
+        chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, text, TITLE_BOOST, exactOnly),
+        chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, text, 1f, exactOnly),
         phrase(bigrams, Fields.DOC_NUMBER_TEXT, text, DOC_NUMBER_BOOST),
         docNumberKey(text, COORDINATION / 2),
         phrase(bigrams, Fields.META_TEXT, text, META_BOOST),
@@ -455,11 +472,49 @@ public final class PolicyQueryBuilder {
   }
 
   /**
-   * A year's digits anywhere in Chinese text (2019亿元, 2019至2021年): a partial match of the year,
-   * worth what every word of a term present but apart is worth.
+   * A year as the release's own: in its metadata (the year of its date), its title (2019年 in
+   * Chinese, the digits in English) or its document number. A dated release's body names many
+   * years in passing (较2019年同期, since 2019), so there a year found only in the body is a
+   * partial match ({@link #yearInText}); a release without a date (old reports and laws) has no
+   * better account of its year than the years its text names, so for it the body counts too.
    */
-  private Query bareNumber(String year) {
-    return any(chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, year, TITLE_BOOST, true), chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, year, 1f, true));
+  private Query releaseYear(String year) {
+    Query undated = null;
+    Query inBody = any(chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, year + "年", 1f, true), phrase(english, Fields.BODY_EN, year, 1f));
+    if (inBody != null) {
+      undated =
+          new BooleanQuery.Builder()
+              .add(inBody, BooleanClause.Occur.MUST)
+              .add(new FieldExistsQuery(Fields.DATE_DAYS), BooleanClause.Occur.MUST_NOT)
+              .build();
+    }
+    return any(
+        chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, year + "年", TITLE_BOOST, true),
+        phrase(bigrams, Fields.DOC_NUMBER_TEXT, year, DOC_NUMBER_BOOST),
+        phrase(bigrams, Fields.META_TEXT, year, META_BOOST),
+        phrase(english, Fields.TITLE_EN, year, TITLE_BOOST),
+        undated);
+  }
+
+  /**
+   * A year written as one but not as the release's own: 2019年 in a Chinese body (较2019年同期),
+   * the digits in an English body, or the digits in a title in any form (2019—2021年). A
+   * partial match, worth what every word of a term present but apart is worth.
+   */
+  private Query yearInText(String year) {
+    return any(
+        chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, year, TITLE_BOOST, true),
+        chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, year + "年", 1f, true),
+        phrase(english, Fields.BODY_EN, year, 1f));
+  }
+
+  /**
+   * A year's digits anywhere in a Chinese body, in whatever they count (社会保障支出2019亿元, a
+   * range such as 2019至2021年): they still match, at the least share of a term
+   * ({@code INCIDENTAL_COORDINATION}).
+   */
+  private Query yearDigits(String year) {
+    return chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, year, 1f, true);
   }
 
   /** Four digits from 1900 to 2099, nothing else: what users type for a year. */

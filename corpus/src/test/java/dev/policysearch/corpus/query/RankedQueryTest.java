@@ -136,7 +136,7 @@ class RankedQueryTest {
             "2019 社会保障",
             zh("amount", "社会保障工作情况", "今年安排社会保障支出2019亿元，比去年增加247亿元。"),
             zh("year", "社会保障工作情况", "2019年社会保障体系建设继续推进。"));
-    assertEquals(List.of("year", "amount"), ids, "the digits in an amount still match, as half a term");
+    assertEquals(List.of("year", "amount"), ids, "the digits in an amount still match, as a quarter of a term");
   }
 
   @Test
@@ -146,6 +146,45 @@ class RankedQueryTest {
     List<String> ids = search("2019 社会保障", dated, en("english", "Social security in 2019", "Social security work went on in 2019."), zh("other", "社会保障工作情况", "社会保障体系建设。"));
     assertTrue(ids.indexOf("dated") < ids.indexOf("other"), "its year is in its metadata: " + ids);
     assertTrue(ids.contains("english"), ids.toString());
+  }
+
+  private static PolicyDocument dated(String id, String title, String body, int year) {
+    return new PolicyDocument(id, Language.ZH, title, body, java.time.LocalDate.of(year, 3, 5), null, null, null, null, "policy", null);
+  }
+
+  @Test
+  void aYearNamedInPassingInADatedReleaseCountsLessThanTheReleasesOwnYear() throws IOException {
+    // All three have the word; the year is the release's own only for the first two.
+    List<String> ids =
+        search(
+            "2019 社会保障",
+            dated("in-passing", "社会保障工作情况", "社会保障支出较2019年同期增长7%。", 2024),
+            dated("of-the-year", "社会保障工作情况", "社会保障体系建设继续推进。", 2019),
+            zh("in-title", "2019年社会保障工作情况", "社会保障体系建设继续推进。"));
+    assertEquals("in-passing", ids.get(2), "a year in a dated release's body is a partial match: " + ids);
+  }
+
+  @Test
+  void aReleaseWithoutADateIsOfTheYearsItsBodyNames() throws IOException {
+    // An old report with no date names its year in its body; a dated release of 2024 names it
+    // in passing; an undated one has the digits only in an amount.
+    List<String> ids =
+        search(
+            "2019 社会保障",
+            dated("in-passing", "社会保障工作情况", "社会保障支出较2019年同期增长7%。", 2024),
+            zh("undated", "社会保障工作情况", "2019年社会保障体系建设继续推进。"),
+            zh("amount", "社会保障工作情况", "今年安排社会保障支出2019亿元。"));
+    assertEquals(List.of("undated", "in-passing", "amount"), ids);
+  }
+
+  @Test
+  void aQuotedYearIsTheDigitsAnywhere() throws IOException {
+    List<String> ids =
+        search(
+            "\"2019\" 社会保障",
+            dated("in-passing", "社会保障工作情况", "社会保障支出较2019年同期增长7%。", 2024),
+            dated("other-year", "社会保障工作情况", "社会保障体系建设继续推进。", 2019));
+    assertEquals(List.of("in-passing"), ids.subList(0, 1), "quoted, the digits must be in the text: " + ids);
   }
 
   /** The bundled glossary, a lexicon of one term and one paraphrase group. */

@@ -83,7 +83,7 @@ class BackendParityIT {
             "外交部发言人", "一带一路", "疫情防控", "中美关系", "气候变化", "光伏", "国务院 通知", "\"人类命运共同体\"",
             "联合国安理会", "title:记者会", "碳达峰 -光伏", "国发〔2024〕7号", "国发[2024]7号", "國務院", "新型工业化", "粤港澳大湾区",
             "Belt and Road", "climate change", "spokesperson press conference", "United Nations Security Council",
-            "photovoltaic", "光伏 guideline", "一带一路 cooperation", "issuer:国家能源局", "5G");
+            "photovoltaic", "光伏 guideline", "一带一路 cooperation", "issuer:国家能源局", "5G", "2019 记者会");
     List<List<String>> variants =
         List.of(
             List.of(),

@@ -176,10 +176,10 @@ class SharedCorpusIT {
 
   static final java.util.Map<String, Double> RECORDED_MRR =
       java.util.Map.of(
-          "known-zh", 1.000, "paraphrase", 0.725, "docnum", 1.000, "cross", 0.875, "en", 1.000, "topic", 0.958);
+          "known-zh", 1.000, "paraphrase", 0.767, "docnum", 1.000, "cross", 0.875, "en", 1.000, "topic", 0.958);
 
   static final double RECORDED_TOPIC_NDCG = 0.798;
-  static final double RECORDED_KNOWN_ITEM_MRR = 0.925;
+  static final double RECORDED_KNOWN_ITEM_MRR = 0.933;
 
   @Test
   void relevanceStaysWithinToleranceOfTheRecordedFigures() throws Exception {
