@@ -423,6 +423,30 @@ public final class PolicyQueryBuilder {
    * those characters near each other.
    */
   private List<String> looseWords(String text) {
+    List<String> words = words(text);
+    return words.size() >= 2 && words.stream().allMatch(w -> w.length() >= 2) ? words : List.of();
+  }
+
+  /**
+   * The words a term's partial match looks for: its Chinese words of two or more characters,
+   * when there are two or more of them and they make up at least half of the term
+   * (更多用于农村 -> 用于 农村); single characters (更, 多) say too little to be looked for apart,
+   * and digits are a number's, not a word's; a document number (国务院令第713号) is found by its
+   * number or not at all. Otherwise an empty list.
+   */
+  private List<String> partialWords(String text) {
+    if (DocNumbers.key(text).isPresent()) {
+      return List.of();
+    }
+    List<String> words = words(text);
+    List<String> longer = words.stream().filter(w -> w.length() >= 2 && w.codePoints().allMatch(PolicyQueryBuilder::isHan)).toList();
+    int all = words.stream().mapToInt(String::length).sum();
+    int kept = longer.stream().mapToInt(String::length).sum();
+    return longer.size() >= 2 && 2 * kept >= all ? longer : List.of();
+  }
+
+  /** A Chinese term's smartcn words, a lexicon term once (not its parts); empty for no Chinese. */
+  private List<String> words(String text) {
     if (!hasHan(text)) {
       return List.of();
     }
@@ -440,16 +464,13 @@ public final class PolicyQueryBuilder {
           continue; // a part of the lexicon term before it: the term is the word
         }
         spanEnd = position + span.getPositionLength();
-        if (term.length() < 2) {
-          return List.of();
-        }
         words.add(term.toString());
       }
       ts.end();
     } catch (IOException e) {
       return List.of();
     }
-    return words.size() >= 2 ? words : List.of();
+    return words;
   }
 
   /**
@@ -458,7 +479,7 @@ public final class PolicyQueryBuilder {
    * match loosely (see {@link #looseWords}).
    */
   private Query allWords(String text) {
-    List<String> words = looseWords(text);
+    List<String> words = partialWords(text);
     if (words.isEmpty()) {
       return null;
     }

@@ -187,6 +187,26 @@ class RankedQueryTest {
     assertEquals(List.of("in-passing"), ids.subList(0, 1), "quoted, the digits must be in the text: " + ids);
   }
 
+  @Test
+  void aTermsLongerWordsApartAreItsPartialMatchWhenItsSingleCharactersAreFillers() throws IOException {
+    // 更多用于农村 falls into 更 多 用于 农村: the two words are most of it and are looked for apart.
+    List<String> ids =
+        search(
+            "更多用于农村",
+            zh("apart", "资金安排情况", "这笔资金主要用于支持农村公共服务。"),
+            zh("one-word", "资金安排情况", "这笔资金主要用于支持城市公共服务。"));
+    assertEquals(List.of("apart"), ids);
+  }
+
+  @Test
+  void aDocumentNumberHasNoPartialMatch() throws IOException {
+    List<String> ids =
+        search(
+            "中华人民共和国国务院令第713号",
+            zh("words", "国务院公布条例", "中华人民共和国国务院今天公布一部新条例，自公布之日起施行。"));
+    assertEquals(List.of(), ids, "a number is found by its number or not at all");
+  }
+
   /** The bundled glossary, a lexicon of one term and one paraphrase group. */
   private PolicyQueryBuilder withParaphrases(String paraphrases) throws IOException {
     PolicyLexicon lexicon =
