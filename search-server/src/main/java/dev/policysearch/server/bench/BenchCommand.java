@@ -106,6 +106,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-startup", description = "Do not time server start-up.")
   boolean skipStartup;
 
+  @Option(
+      names = "--class-data-archive",
+      paramLabel = "FILE",
+      description =
+          "Time start-up as ./policy-search serve starts the server: with this class-data (CDS) archive, written first"
+              + " when missing, beside the same starts without it. The launcher passes the archive serve uses.")
+  Path classDataArchive;
+
   @Option(names = "--skip-queries", description = "Do not run the query benchmarks.")
   boolean skipQueries;
 
@@ -172,7 +180,8 @@ public final class BenchCommand implements Callable<Integer> {
         corpus.toAbsolutePath().normalize(), workDir, selected,
         Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), clients, latencyRounds, threads,
         indexerJar.toAbsolutePath().normalize(), serverJar.toAbsolutePath().normalize(), ChildJvm.current(extra),
-        skipIndexing, skipStartup, skipQueries, skipBaseline, skipUncached, startupRuns, growth, growthOnly, keepWork, seed);
+        skipIndexing, skipStartup, skipQueries, skipBaseline, skipUncached, startupRuns,
+        classDataArchive == null ? null : classDataArchive.toAbsolutePath().normalize(), growth, growthOnly, keepWork, seed);
   }
 
   /** Usage errors first (exit 2), then what must exist on disk (exit 1, with what to do). */

@@ -90,7 +90,19 @@ final class BenchReport {
   }
 
   private void startup(BenchResults.Startup st) {
-    out.printf("%nStart-up (java -jar policy-search-server.jar serve --port 0; runs: %d)%n", st.runs());
+    if (st.classDataArchive() == null) {
+      out.printf("%nStart-up (java -jar policy-search-server.jar serve --port 0; runs: %d)%n", st.runs());
+    } else {
+      out.printf("%nStart-up as ./policy-search serve starts it (java -XX:SharedArchiveFile=%s -jar policy-search-server.jar serve --port 0; runs: %d)%n", st.classDataArchive(), st.runs());
+    }
+    startupTimes(st);
+    if (st.withoutArchive() != null) {
+      out.printf("Start-up without the class-data archive (java -jar policy-search-server.jar serve --port 0; runs: %d)%n", st.withoutArchive().runs());
+      startupTimes(st.withoutArchive());
+    }
+  }
+
+  private void startupTimes(BenchResults.Startup st) {
     out.printf("  listening (\"Search at\" printed)   median %,6d ms   runs %s%n", st.medianListeningMillis(), joined(st.listeningMillis()));
     out.printf("  first /api/search answer         median %,6d ms   runs %s%n", st.medianFirstAnswerMillis(), joined(st.firstAnswerMillis()));
   }

@@ -69,10 +69,14 @@ public record BenchResults(
   /**
    * Server start-up: from launching the process to the "Search at" line (listening) and to the
    * first successful {@code /api/search} answer.
+   *
+   * @param classDataArchive the class-data archive the starts used, as {@code ./policy-search
+   *     serve} uses one; null when started as plain {@code java -jar}
+   * @param withoutArchive with an archive, the same starts without it, for comparison; else null
    */
   public record Startup(
       int runs, List<Long> listeningMillis, List<Long> firstAnswerMillis, long medianListeningMillis,
-      long medianFirstAnswerMillis) {}
+      long medianFirstAnswerMillis, String classDataArchive, Startup withoutArchive) {}
 
   /** One size of the growth curve: indexing, and latency of two query kinds over HTTP. */
   public record GrowthPoint(long documents, Indexing indexing, List<KindLatency> latency) {}

@@ -44,7 +44,9 @@ final class BenchRun {
         indexed = indexing(indexing, files, corpus);
       }
       if (!settings.skipStartup()) {
-        startup = new StartupBench(settings.jvm(), log).run(settings.serverJar(), settings.oursIndex(), settings.startupRuns(), settings.logs());
+        startup =
+            new StartupBench(settings.jvm(), log)
+                .run(settings.serverJar(), settings.oursIndex(), settings.startupRuns(), settings.logs(), settings.classDataArchive());
       }
       if (!settings.skipQueries()) {
         BenchResults.EngineQueries baseline = settings.skipBaseline() ? null : baselineQueries();

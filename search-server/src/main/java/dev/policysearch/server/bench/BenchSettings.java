@@ -10,6 +10,7 @@ import java.util.List;
  * @param work scratch folder: indexes, logs, grown corpora
  * @param tasks the query tasks, already cut to --queries-per-kind
  * @param keepWork keep what is otherwise deleted: the grown corpora and indexes, a temporary work folder
+ * @param classDataArchive the server's class-data archive for the start-up runs, or null
  */
 record BenchSettings(
     Path corpus,
@@ -29,6 +30,7 @@ record BenchSettings(
     boolean skipBaseline,
     boolean skipUncached,
     int startupRuns,
+    Path classDataArchive,
     List<Integer> growth,
     boolean growthOnly,
     boolean keepWork,

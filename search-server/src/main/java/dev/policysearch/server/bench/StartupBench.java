@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,23 +40,58 @@ final class StartupBench {
     this.log = log;
   }
 
-  BenchResults.Startup run(Path serverJar, Path index, int runs, Path logDir) throws IOException, InterruptedException {
+  /**
+   * @param archive the class-data archive {@code ./policy-search serve} starts the server with
+   *     (written first, by one untimed start, when missing), or null to time plain {@code java
+   *     -jar} starts only
+   */
+  BenchResults.Startup run(Path serverJar, Path index, int runs, Path logDir, Path archive) throws IOException, InterruptedException {
+    try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()) {
+      BenchResults.Startup plain = times(http, serverJar, index, runs, logDir, "startup", List.of());
+      if (archive == null) {
+        return plain;
+      }
+      List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+      if (!Files.isRegularFile(archive)) {
+        // Written under a name of its own and moved into place once the JVM has ended, as the
+        // launcher does, so no start ever maps a half-written archive.
+        Path pending = archive.resolveSibling(archive.getFileName() + ".pid-bench-" + ProcessHandle.current().pid());
+        List<String> writing = new ArrayList<>(quiet);
+        writing.add("-XX:ArchiveClassesAtExit=" + pending);
+        log.say("start-up: writing the class-data archive %s (one start, not timed)", archive);
+        once(http, serverJar, index, logDir.resolve("startup-archive.log"), writing);
+        if (!Files.isRegularFile(pending)) {
+          throw new IOException("the server did not write its class-data archive " + pending + "; see " + logDir.resolve("startup-archive.log"));
+        }
+        Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING);
+      }
+      List<String> mapped = new ArrayList<>(quiet);
+      mapped.add("-XX:SharedArchiveFile=" + archive);
+      BenchResults.Startup shipped = times(http, serverJar, index, runs, logDir, "startup-cds", mapped);
+      return new BenchResults.Startup(
+          runs, shipped.listeningMillis(), shipped.firstAnswerMillis(), shipped.medianListeningMillis(), shipped.medianFirstAnswerMillis(),
+          archive.toString(), plain);
+    }
+  }
+
+  private BenchResults.Startup times(HttpClient http, Path serverJar, Path index, int runs, Path logDir, String name, List<String> options)
+      throws IOException, InterruptedException {
     List<Long> listening = new ArrayList<>();
     List<Long> firstAnswer = new ArrayList<>();
-    try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()) {
-      for (int i = 1; i <= runs; i++) {
-        long[] times = once(http, serverJar, index, logDir.resolve("startup-" + i + ".log"));
-        listening.add(times[0]);
-        firstAnswer.add(times[1]);
-        log.say("start-up %d/%d: listening after %,d ms, first answer after %,d ms", i, runs, times[0], times[1]);
-      }
+    for (int i = 1; i <= runs; i++) {
+      long[] times = once(http, serverJar, index, logDir.resolve(name + "-" + i + ".log"), options);
+      listening.add(times[0]);
+      firstAnswer.add(times[1]);
+      log.say("%s %d/%d: listening after %,d ms, first answer after %,d ms", name, i, runs, times[0], times[1]);
     }
-    return new BenchResults.Startup(runs, listening, firstAnswer, median(listening), median(firstAnswer));
+    return new BenchResults.Startup(runs, listening, firstAnswer, median(listening), median(firstAnswer), null, null);
   }
 
   /** One start: milliseconds to "listening" and to the first answer, from launching the process. */
-  private long[] once(HttpClient http, Path serverJar, Path index, Path logFile) throws IOException, InterruptedException {
-    List<String> command = jvm.jar(serverJar, List.of("serve", "--index", index.toString(), "--port", "0"));
+  private long[] once(HttpClient http, Path serverJar, Path index, Path logFile, List<String> options) throws IOException, InterruptedException {
+    List<String> jvmOptions = new ArrayList<>(options);
+    jvmOptions.addAll(jvm.options());
+    List<String> command = new ChildJvm(jvm.java(), jvmOptions).jar(serverJar, List.of("serve", "--index", index.toString(), "--port", "0"));
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectError(logFile.toFile()).start();
     // A server that never prints its address must not hang the run: stop it after a while.
