@@ -103,12 +103,19 @@ class LauncherClassDataIT {
       console.append(line).append('\n');
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
-        // Keep reading what it prints, so it never blocks on a full pipe.
-        Thread.ofVirtual().start(() -> out.lines().forEach(l -> {
-          synchronized (console) {
-            console.append(l).append('\n');
+        // Keep reading what it prints, so it never blocks on a full pipe, until it ends.
+        Thread.ofVirtual().start(() -> {
+          try {
+            String more;
+            while ((more = out.readLine()) != null) {
+              synchronized (console) {
+                console.append(more).append('\n');
+              }
+            }
+          } catch (IOException e) {
+            // the process ended and its output was closed
           }
-        }));
+        });
         return new Started(process, Integer.parseInt(m.group(1)), console);
       }
     }
