@@ -474,9 +474,9 @@ public final class PolicyQueryBuilder {
   }
 
   /**
-   * Every word of a Chinese term somewhere in the document (title or body), in any order and
-   * distance: the weakest kind of match, for terms a user paraphrases. Only for terms that may
-   * match loosely (see {@link #looseWords}).
+   * Every word of a Chinese term in the title, or within {@link #PARTIAL_SLOP} words of each
+   * other in the body, in any order: the weakest kind of match, for terms a user paraphrases. The
+   * words are those of {@link #partialWords}; none for a term without them.
    */
   private Query allWords(String text) {
     List<String> words = partialWords(text);
