@@ -180,7 +180,7 @@ public final class OpenSearchBackend implements SearchBackend {
       return null;
     }
     boolean secondIsOther = other.code().equals(ranked.get(1).lang());
-    if (other.code().equals(ranked.get(0).lang()) || (secondIsOther && !OtherLanguagePick.mayLead(other, q))) {
+    if (other.code().equals(ranked.get(0).lang()) || (secondIsOther && !OtherLanguagePick.mayLead(q))) {
       return null;
     }
     ObjectNode body = JSON.createObjectNode();
@@ -205,7 +205,7 @@ public final class OpenSearchBackend implements SearchBackend {
       if (!OtherLanguagePick.matchesNearlyAll(parsed, score)) {
         return null;
       }
-      boolean lead = OtherLanguagePick.mayLead(other, q) && !titleMarked(q, ranked.get(0));
+      boolean lead = OtherLanguagePick.mayLead(q) && !titleMarked(q, ranked.get(0));
       if ((secondIsOther && !lead) || !OtherLanguagePick.marked(title)) {
         return null;
       }

@@ -8,17 +8,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Second place for the other language. Scores of releases found through the glossary are not
- * comparable with scores of releases matching as typed: a Chinese query puts every Chinese
- * release that matches its words above an English release that says the same thing in English,
- * however much better that release answers it. So when a query is written in one language and
- * neither of the first two results is in the other, the best match in the other language takes
- * second place, provided it matches all of the query's terms but one at most (through the
+ * Second place for English. Scores of releases found through the glossary are not comparable
+ * with scores of releases matching as typed: a Chinese query puts every Chinese release that
+ * matches its words above an English release that says the same thing in English, however much
+ * better that release answers it. So when a query is written in Chinese and neither of the first
+ * two results is in English, the best English match takes second place, provided it matches all of the query's terms but one at most (through the
  * glossary or as typed) and its title matches a word of the query (highlighted, it has a mark
  * that is not just a number): a release about the subject, not a long transcript that mentions
  * it once, nor one that shares only a word or two of the query. The translation of the first
  * result (see {@link PairPropagation}) already sits there when it has one. For a Chinese query,
- * when the first result's own title shows no word of the query, the English pick goes first
+ * when the first result's own title shows no word of the query, the pick goes first
  * (from second place too): between a release whose title says what the query asks and one whose
  * title says nothing of it, the first is the answer (see {@link #mayLead}).
  *
@@ -40,44 +39,38 @@ final class OtherLanguagePick {
   static final int LEAD = 0;
 
   /**
-   * Whether a pick may lead: only an English one for a Chinese query, and not for a document
-   * number (国发〔2019〕5号, 主席令第三号), which finds its release by the number, not by words in a
-   * title. The people who type Chinese here read the English releases too (they are translations
-   * of their own government's texts), while someone who types English may not read Chinese at
-   * all, and a Chinese release first would leave them nothing to read at the top.
+   * Whether the pick may lead: not for a document number (国发〔2019〕5号, 主席令第三号), which finds
+   * its release by the number, not by words in a title.
    */
-  static boolean mayLead(Language other, String text) {
-    return other == Language.EN && DocNumbers.key(text).isEmpty();
+  static boolean mayLead(String text) {
+    return DocNumbers.key(text).isEmpty();
   }
 
   private OtherLanguagePick() {}
 
   /**
    * The language whose best match is looked for: English for a query with Chinese characters
-   * (Latin letters beside them, as in 5G 应用 or AI 赋能, are usually abbreviations), Chinese for a
-   * query of Latin letters without Chinese; none for a query with neither, or when the request's
-   * language filter leaves out the other language. Excluded terms do not count.
+   * (Latin letters beside them, as in 5G 应用 or AI 赋能, are usually abbreviations); none for a
+   * query without Chinese, or when the request's language filter leaves out English. Someone who
+   * types English may not read Chinese, while those who type Chinese here read the English
+   * releases, translations of their own government's texts: a Chinese release is not moved up for
+   * an English query (it still ranks by its own match, and a Chinese original follows its English
+   * translation). Excluded terms do not count.
    */
   static Optional<Language> otherThan(UserQuery query, List<String> langFilter) {
     boolean han = false;
-    boolean latin = false;
     for (UserQuery.Clause clause : query.clauses()) {
       if (clause.occur() == UserQuery.Occur.MUST_NOT) {
         continue;
       }
       for (UserQuery.Term term : clause.alternatives()) {
         han |= PolicyQueryBuilder.hasHan(term.text());
-        latin |= term.text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
       }
     }
-    if (!han && !latin) {
+    if (!han || (!langFilter.isEmpty() && !langFilter.contains(Language.EN.code()))) {
       return Optional.empty();
     }
-    Language other = han ? Language.EN : Language.ZH;
-    if (!langFilter.isEmpty() && !langFilter.contains(other.code())) {
-      return Optional.empty();
-    }
-    return Optional.of(other);
+    return Optional.of(Language.EN);
   }
 
   /**

@@ -239,7 +239,7 @@ public final class SearchService implements SearchBackend {
     ScoreDoc[] first = Arrays.copyOf(top.scoreDocs, OtherLanguagePick.SLOT + 1);
     Language[] languages = HitHighlighter.languagesOf(searcher, new TopDocs(top.totalHits, first));
     boolean secondIsOther = languages[1] == other;
-    if (languages[0] == other || (secondIsOther && !OtherLanguagePick.mayLead(other, text))) {
+    if (languages[0] == other || (secondIsOther && !OtherLanguagePick.mayLead(text))) {
       return null;
     }
     if (bestInOther == null) {
@@ -255,7 +255,7 @@ public final class SearchService implements SearchBackend {
     if (best.length == 0 || !OtherLanguagePick.matchesNearlyAll(parsed, best[0].score)) {
       return null;
     }
-    boolean lead = OtherLanguagePick.mayLead(other, text) && !highlighter.titleMarked(searcher, query, first[0].doc, languages[0]);
+    boolean lead = OtherLanguagePick.mayLead(text) && !highlighter.titleMarked(searcher, query, first[0].doc, languages[0]);
     if ((secondIsOther && !lead) || !highlighter.titleMarked(searcher, query, best[0].doc, other)) {
       return null;
     }

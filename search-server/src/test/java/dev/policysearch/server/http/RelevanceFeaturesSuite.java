@@ -173,6 +173,16 @@ abstract class RelevanceFeaturesSuite {
   }
 
   @Test
+  void anEnglishQueryHasNoChineseReleaseMovedUp() {
+    // Someone who types English may not read Chinese: the Chinese release on AI and new
+    // industrialization (no English version) ranks by its own match, not moved to second place.
+    JsonNode hits = search("q", "artificial intelligence", "size", "10").get("hits");
+    assertEquals("sample-en-ai-forum-speech", hits.get(0).path("id").asText(), hits.toString());
+    assertFalse(hits.toString().contains("placement"), hits.toString());
+    assertEquals("en", hits.get(1).path("lang").asText(), hits.toString());
+  }
+
+  @Test
   void theEnglishBestMatchLeadsWhenTheFirstChineseTitleSaysNothingOfTheQuery() {
     // The 2019 ecology bulletin mentions carbon emissions trading in its body only; the English
     // release is about exactly that, in its title.

@@ -18,9 +18,9 @@ class OtherLanguagePickTest {
   }
 
   @Test
-  void theOtherLanguageIsEnglishForChineseAndChineseForEnglish() {
+  void theOtherLanguageIsEnglishForChineseAndNoneForEnglish() {
     assertEquals(Optional.of(Language.EN), other("新型工业化 推进大会"));
-    assertEquals(Optional.of(Language.ZH), other("new industrialization"));
+    assertEquals(Optional.empty(), other("new industrialization"), "someone who types English may not read Chinese");
   }
 
   @Test
@@ -32,7 +32,8 @@ class OtherLanguagePickTest {
   @Test
   void digitsSignsAndExcludedTermsDoNotCount() {
     assertEquals(Optional.empty(), other("2019 〔5〕"));
-    assertEquals(Optional.of(Language.ZH), other("photovoltaic -光伏"));
+    assertEquals(Optional.empty(), other("photovoltaic -光伏"), "an English query with an excluded Chinese term");
+    assertEquals(Optional.of(Language.EN), other("光伏 -photovoltaic"));
   }
 
   @Test
@@ -53,11 +54,10 @@ class OtherLanguagePickTest {
   }
 
   @Test
-  void onlyAnEnglishPickForAChineseQueryMayLead() {
-    assertTrue(OtherLanguagePick.mayLead(Language.EN, "碳排放 交易市场"));
-    assertFalse(OtherLanguagePick.mayLead(Language.ZH, "carbon market"), "someone who types English may not read Chinese");
-    assertFalse(OtherLanguagePick.mayLead(Language.EN, "中华人民共和国主席令第三号"), "a number finds its release by the number");
-    assertFalse(OtherLanguagePick.mayLead(Language.EN, "国发〔2019〕5号"));
+  void thePickLeadsExceptForADocumentNumber() {
+    assertTrue(OtherLanguagePick.mayLead("碳排放 交易市场"));
+    assertFalse(OtherLanguagePick.mayLead("中华人民共和国主席令第三号"), "a number finds its release by the number");
+    assertFalse(OtherLanguagePick.mayLead("国发〔2019〕5号"));
   }
 
   @Test
