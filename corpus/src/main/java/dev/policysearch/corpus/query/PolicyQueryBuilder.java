@@ -501,7 +501,7 @@ public final class PolicyQueryBuilder {
    */
   private Query releaseYear(String year) {
     Query undated = null;
-    Query inBody = any(chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, year + "年", 1f, true), phrase(english, Fields.BODY_EN, year, 1f));
+    Query inBody = yearInBody(year);
     if (inBody != null) {
       undated =
           new BooleanQuery.Builder()
@@ -523,10 +523,12 @@ public final class PolicyQueryBuilder {
    * partial match, worth what every word of a term present but apart is worth.
    */
   private Query yearInText(String year) {
-    return any(
-        chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, year, TITLE_BOOST, true),
-        chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, year + "年", 1f, true),
-        phrase(english, Fields.BODY_EN, year, 1f));
+    return any(chinese(Fields.TITLE_ZH_BIGRAM, Fields.TITLE_ZH, year, TITLE_BOOST, true), yearInBody(year));
+  }
+
+  /** A year written as one in a body: 2019年 in Chinese, the digits in English. */
+  private Query yearInBody(String year) {
+    return any(chinese(Fields.BODY_ZH_BIGRAM, Fields.BODY_ZH, year + "年", 1f, true), phrase(english, Fields.BODY_EN, year, 1f));
   }
 
   /**

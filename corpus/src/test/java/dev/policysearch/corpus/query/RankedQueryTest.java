@@ -141,8 +141,7 @@ class RankedQueryTest {
 
   @Test
   void aYearTypedAloneStillMatchesEnglishTextAndTheReleasesOwnYear() throws IOException {
-    PolicyDocument dated =
-        new PolicyDocument("dated", Language.ZH, "社会保障工作情况", "社会保障体系建设继续推进。", java.time.LocalDate.of(2019, 3, 5), null, null, null, null, "policy", null);
+    PolicyDocument dated = dated("dated", "社会保障工作情况", "社会保障体系建设继续推进。", 2019);
     List<String> ids = search("2019 社会保障", dated, en("english", "Social security in 2019", "Social security work went on in 2019."), zh("other", "社会保障工作情况", "社会保障体系建设。"));
     assertTrue(ids.indexOf("dated") < ids.indexOf("other"), "its year is in its metadata: " + ids);
     assertTrue(ids.contains("english"), ids.toString());
