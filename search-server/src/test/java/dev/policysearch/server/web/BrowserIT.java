@@ -112,9 +112,15 @@ class BrowserIT {
 
   private void search(String q) {
     WebElement box = driver.findElement(By.id("q"));
+    // The results of an earlier, different search are still on the page until the new ones
+    // replace them; reading them would read the wrong search.
+    List<WebElement> earlier = q.equals(box.getDomProperty("value")) ? List.of() : driver.findElements(By.cssSelector("#results .hit"));
     box.clear();
     box.sendKeys(q);
     box.sendKeys(Keys.ENTER);
+    if (!earlier.isEmpty()) {
+      wait.until(ExpectedConditions.stalenessOf(earlier.get(0)));
+    }
     waitForResults();
   }
 
