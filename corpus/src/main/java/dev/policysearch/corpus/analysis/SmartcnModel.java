@@ -1,0 +1,346 @@
+package dev.policysearch.corpus.analysis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
+
+/**
+ * smartcn's word model (its core dictionary of word frequencies and its word-pair frequencies),
+ * read from the files smartcn ships and held in structures that answer the segmenter's two
+ * questions without allocating: "is this a word, and how frequent" and "how often does this word
+ * follow that one".
+ *
+ * <p>smartcn keeps words in per-first-character sorted arrays searched by binary search, and
+ * word pairs in a table of 64-bit hashes of {@code first@second}; both allocate a new array for
+ * every lookup. Here words are a trie walked one character at a time, and pairs are looked up by
+ * the same 64-bit hash computed incrementally. The answers are the same: {@link
+ * LatticeSegmenter} produces smartcn's segmentation exactly (LatticeSegmenterTest compares them).
+ */
+final class SmartcnModel {
+
+  /** smartcn's largest frequency, the weight it gives punctuation. */
+  static final int MAX_FREQUENCY = 2079997 + 80000;
+
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 1099511628211L;
+  private static final int NO_WORD = -1;
+  private static final int CHILD_BITS = 24;
+  private static final long CHILD_MASK = (1L << CHILD_BITS) - 1;
+
+  private static final class Holder {
+    static final SmartcnModel INSTANCE = load();
+  }
+
+  /**
+   * Children of the trie's nodes, side by side and ordered by character: node n's children are
+   * at [childFrom[n], childFrom[n + 1]) of childChars (their characters) and childNodes.
+   */
+  private final int[] childFrom;
+
+  private final char[] childChars;
+  private final int[] childNodes;
+
+  /**
+   * A one-sided filter over the word pairs (a Bloom filter, two bits per pair in one 64-bit word):
+   * most pairs the segmenter asks for were never seen, and this small table says so without a
+   * look into the large one. It never says no to a pair that is there.
+   */
+  private final long[] pairFilter;
+
+  private final int pairFilterMask;
+
+  /** The first character's node, or 0 when no word starts with it. */
+  private final int[] firstCharNode = new int[65536];
+
+  /** Frequency of the word ending at each node, {@link #NO_WORD} when the node is only a prefix. */
+  private final int[] frequencies;
+
+  /**
+   * Word pairs: hash of {@code first@second} to its frequency, open addressing; 0 marks an empty
+   * slot (smartcn cannot hold a pair whose hash is 0 either: 0 is its empty slot too).
+   */
+  private final long[] pairKeys;
+
+  private final int[] pairFrequencies;
+  private final int pairMask;
+
+  final int stringFrequency;
+  final int numberFrequency;
+  final int beginFrequency;
+  final int endFrequency;
+
+  static SmartcnModel get() {
+    return Holder.INSTANCE;
+  }
+
+  private SmartcnModel(char[][] words, int[] wordFrequencies, long[] pairHashes, int[] pairCounts) {
+    int nodes = 1;
+    for (char[] w : words) {
+      nodes += w.length;
+    }
+    frequencies = new int[nodes];
+    Arrays.fill(frequencies, NO_WORD);
+    if (nodes >= 1 << CHILD_BITS) {
+      throw new IllegalStateException("smartcn's dictionary has more trie nodes than expected: " + nodes);
+    }
+    // Built with a hash table of (node, char) -> child, then laid out child lists side by side.
+    int capacity = Integer.highestOneBit(Math.max(16, nodes * 2)) << 1;
+    long[] edges = new long[capacity];
+    int next = 1;
+    int edgeCount = 0;
+    for (int i = 0; i < words.length; i++) {
+      char[] w = words[i];
+      int node = firstCharNode[w[0]];
+      if (node == 0) {
+        node = next++;
+        firstCharNode[w[0]] = node;
+      }
+      for (int k = 1; k < w.length; k++) {
+        long key = ((long) node << 16) | w[k];
+        int slot = mix(key) & (capacity - 1);
+        while (edges[slot] != 0 && edges[slot] >>> CHILD_BITS != key) {
+          slot = (slot + 1) & (capacity - 1);
+        }
+        if (edges[slot] == 0) {
+          edges[slot] = key << CHILD_BITS | next++;
+          edgeCount++;
+        }
+        node = (int) (edges[slot] & CHILD_MASK);
+      }
+      frequencies[node] = wordFrequencies[i];
+    }
+    long[] sorted = new long[edgeCount];
+    int e = 0;
+    for (long edge : edges) {
+      if (edge != 0) {
+        sorted[e++] = edge;
+      }
+    }
+    Arrays.sort(sorted); // by parent node, then character
+    childFrom = new int[next + 1];
+    childChars = new char[edgeCount];
+    childNodes = new int[edgeCount];
+    for (int k = 0; k < edgeCount; k++) {
+      long key = sorted[k] >>> CHILD_BITS;
+      childFrom[(int) (key >>> 16) + 1]++;
+      childChars[k] = (char) key;
+      childNodes[k] = (int) (sorted[k] & CHILD_MASK);
+    }
+    for (int n = 0; n < next; n++) {
+      childFrom[n + 1] += childFrom[n];
+    }
+
+    int pairs = pairHashes.length;
+    int pairCapacity = Integer.highestOneBit(Math.max(16, pairs * 2)) << 1;
+    pairKeys = new long[pairCapacity];
+    pairFrequencies = new int[pairCapacity];
+    pairMask = pairCapacity - 1;
+    int filterWords = Integer.highestOneBit(Math.max(64, pairs / 4)) << 1; // about 16 bits a pair
+    pairFilter = new long[filterWords];
+    pairFilterMask = filterWords - 1;
+    for (int i = 0; i < pairs; i++) {
+      putPair(pairHashes[i], pairCounts[i]);
+      long h = mix64(pairHashes[i]);
+      pairFilter[(int) h & pairFilterMask] |= filterBits(h);
+    }
+
+    stringFrequency = frequency("未##串");
+    numberFrequency = frequency("未##数");
+    beginFrequency = frequency("始##始");
+    endFrequency = frequency("末##末");
+  }
+
+  /** The node reached from the root by {@code c}, 0 when no word starts with it. */
+  int first(char c) {
+    return firstCharNode[c];
+  }
+
+  /** The node reached from {@code node} by {@code c}, 0 when no word continues that way. */
+  int child(int node, char c) {
+    int low = childFrom[node];
+    int high = childFrom[node + 1] - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      char found = childChars[mid];
+      if (found < c) {
+        low = mid + 1;
+      } else if (found > c) {
+        high = mid - 1;
+      } else {
+        return childNodes[mid];
+      }
+    }
+    return 0;
+  }
+
+  /** Whether the characters leading to {@code node} are a word of the dictionary. */
+  boolean isWord(int node) {
+    return frequencies[node] != NO_WORD;
+  }
+
+  /** The frequency of the word ending at {@code node}; 0 when it is no word. */
+  int frequency(int node) {
+    int f = frequencies[node];
+    return f == NO_WORD ? 0 : f;
+  }
+
+  private int frequency(String word) {
+    int node = first(word.charAt(0));
+    for (int i = 1; i < word.length() && node != 0; i++) {
+      node = child(node, word.charAt(i));
+    }
+    return node == 0 ? 0 : frequency(node);
+  }
+
+  /** The pair hash after {@code c}, continuing from {@code hash} (start with {@link #pairHashStart()}). */
+  static long pairHash(long hash, char c) {
+    hash = (hash ^ (c & 0x00FF)) * FNV_PRIME;
+    return (hash ^ (c >> 8)) * FNV_PRIME;
+  }
+
+  static long pairHashStart() {
+    return FNV_OFFSET;
+  }
+
+  /** How often the pair whose full hash is {@code hash} was seen; 0 when never. */
+  int pairFrequency(long hash) {
+    long h = mix64(hash);
+    long bits = filterBits(h);
+    if ((pairFilter[(int) h & pairFilterMask] & bits) != bits) {
+      return 0;
+    }
+    int slot = mix(hash) & pairMask;
+    long key;
+    while ((key = pairKeys[slot]) != 0) {
+      if (key == hash) {
+        return pairFrequencies[slot];
+      }
+      slot = (slot + 1) & pairMask;
+    }
+    return 0;
+  }
+
+  private void putPair(long hash, int frequency) {
+    int slot = mix(hash) & pairMask;
+    while (pairKeys[slot] != 0) {
+      if (pairKeys[slot] == hash) {
+        return; // smartcn's lookup finds the first entry of a hash; keep that one
+      }
+      slot = (slot + 1) & pairMask;
+    }
+    pairKeys[slot] = hash;
+    pairFrequencies[slot] = frequency;
+  }
+
+  private static long mix64(long key) {
+    long h = (key ^ (key >>> 33)) * 0xff51afd7ed558ccdL;
+    return h ^ (h >>> 29);
+  }
+
+  /** Two bits of a 64-bit word, chosen by bits of {@code h} that do not pick the word. */
+  private static long filterBits(long h) {
+    return (1L << (h >>> 52)) | (1L << (h >>> 58));
+  }
+
+  private static int mix(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading smartcn's files
+  // ---------------------------------------------------------------------------------------------
+
+  private static SmartcnModel load() {
+    try {
+      Object[] core = read("coredict.mem", 4);
+      short[] wordIndexTable = (short[]) core[0];
+      char[] charIndexTable = (char[]) core[1];
+      char[][][] rests = (char[][][]) core[2];
+      int[][] counts = (int[][]) core[3];
+      int total = 0;
+      for (int slot = 0; slot < charIndexTable.length; slot++) {
+        if (charIndexTable[slot] != 0 && wordIndexTable[slot] >= 0 && rests[wordIndexTable[slot]] != null) {
+          total += rests[wordIndexTable[slot]].length;
+        }
+      }
+      char[][] words = new char[total][];
+      int[] wordFrequencies = new int[total];
+      int n = 0;
+      for (int slot = 0; slot < charIndexTable.length; slot++) {
+        char first = charIndexTable[slot];
+        if (first == 0 || wordIndexTable[slot] < 0 || rests[wordIndexTable[slot]] == null) {
+          continue;
+        }
+        char[][] items = rests[wordIndexTable[slot]];
+        int[] itemCounts = counts[wordIndexTable[slot]];
+        for (int k = 0; k < items.length; k++) {
+          char[] rest = items[k] == null ? new char[0] : items[k];
+          char[] word = new char[rest.length + 1];
+          word[0] = first;
+          System.arraycopy(rest, 0, word, 1, rest.length);
+          words[n] = word;
+          wordFrequencies[n] = itemCounts[k];
+          n++;
+        }
+      }
+
+      Object[] bigrams = read("bigramdict.mem", 2);
+      long[] table = (long[]) bigrams[0];
+      int[] tableCounts = (int[]) bigrams[1];
+      int used = 0;
+      for (long h : table) {
+        if (h != 0) {
+          used++;
+        }
+      }
+      long[] pairHashes = new long[used];
+      int[] pairCounts = new int[used];
+      int p = 0;
+      for (int i = 0; i < table.length; i++) {
+        if (table[i] != 0) {
+          pairHashes[p] = table[i];
+          pairCounts[p] = tableCounts[i];
+          p++;
+        }
+      }
+      return new SmartcnModel(words, wordFrequencies, pairHashes, pairCounts);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read smartcn's dictionaries from its jar", e);
+    }
+  }
+
+  /** Reads {@code count} arrays of primitives (nothing else is let through) from smartcn's jar. */
+  private static Object[] read(String resource, int count) throws IOException {
+    try (InputStream in = HHMMSegmenter.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException(resource + " is missing from lucene-analysis-smartcn");
+      }
+      try (ObjectInputStream objects = new ObjectInputStream(in)) {
+        objects.setObjectInputFilter(SmartcnModel::onlyPrimitiveArrays);
+        Object[] out = new Object[count];
+        for (int i = 0; i < count; i++) {
+          out[i] = objects.readObject();
+        }
+        return out;
+      } catch (ClassNotFoundException e) {
+        throw new IOException(resource + " holds an unexpected class", e);
+      }
+    }
+  }
+
+  private static ObjectInputFilter.Status onlyPrimitiveArrays(ObjectInputFilter.FilterInfo info) {
+    Class<?> type = info.serialClass();
+    if (type == null) {
+      return ObjectInputFilter.Status.UNDECIDED;
+    }
+    while (type.isArray()) {
+      type = type.getComponentType();
+    }
+    return type.isPrimitive() ? ObjectInputFilter.Status.ALLOWED : ObjectInputFilter.Status.REJECTED;
+  }
+}
