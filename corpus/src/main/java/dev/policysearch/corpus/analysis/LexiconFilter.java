@@ -55,7 +55,7 @@ public final class LexiconFilter extends TokenFilter {
         return false;
       }
       // Most tokens begin no lexicon term: they pass as they are, without reading ahead.
-      if (!lexicon.startsLongerTerm(term)) {
+      if (!lexicon.startsLongerTerm(term.buffer(), term.length())) {
         return true;
       }
       keep();

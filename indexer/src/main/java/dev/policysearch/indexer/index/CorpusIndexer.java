@@ -193,6 +193,12 @@ public final class CorpusIndexer {
       while (true) {
         Pending pending = queue.take();
         if (pending == END) {
+          if (failure.get() == null) {
+            // Write out the largest in-memory segment on this worker now, beside the others,
+            // instead of leaving every buffer to the commit, which writes them one after another
+            // on one thread (seconds at the end of a large run).
+            writer.flushNextBuffer();
+          }
           return;
         }
         if (failure.get() != null) {
