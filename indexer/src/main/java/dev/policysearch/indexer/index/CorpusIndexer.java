@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -26,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a complete index generation from corpus files and publishes it. Parsing runs on the
- * calling thread; analysis (the expensive part) runs on {@code threads} workers. A document is
- * routed to a worker by its id, so when an id occurs twice the later line always wins.
+ * calling thread; analysis (the expensive part) runs on {@code threads} workers sharing one queue.
+ * When an id occurs twice the later line always wins: it is not handed out while the earlier one
+ * is still being written.
  */
 public final class CorpusIndexer {
   private static final Logger LOG = LoggerFactory.getLogger(CorpusIndexer.class);
@@ -150,16 +153,15 @@ public final class CorpusIndexer {
 
   private void write(List<Path> files, IndexWriter writer, IndexCounters counters, IndexProgress progress)
       throws IOException, InterruptedException {
-    List<BlockingQueue<Pending>> queues = new ArrayList<>();
+    BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY * threads);
+    Set<String> inFlight = ConcurrentHashMap.newKeySet();
     List<Thread> workers = new ArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
     for (int i = 0; i < threads; i++) {
-      BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-      queues.add(queue);
       Thread worker =
           Thread.ofPlatform()
               .name("index-worker-" + i)
-              .start(() -> drain(queue, writer, counters, failure));
+              .start(() -> drain(queue, inFlight, writer, counters, failure));
       workers.add(worker);
     }
     try {
@@ -168,27 +170,43 @@ public final class CorpusIndexer {
           counters,
           progress,
           (location, document) -> {
-            if (failure.get() != null) {
-              throw new IOException("indexing failed: " + failure.get().getMessage(), failure.get());
+            // An id seen again while its earlier line is still being written waits for it, so
+            // the later line always lands last (and wins); ids are rarely repeated.
+            while (!inFlight.add(document.id())) {
+              checkFailure(failure);
+              Thread.sleep(1);
             }
-            int worker = Math.floorMod(document.id().hashCode(), threads);
-            queues.get(worker).put(new Pending(location, document));
+            checkFailure(failure);
+            queue.put(new Pending(location, document));
           });
     } finally {
-      for (BlockingQueue<Pending> queue : queues) {
+      for (int i = 0; i < threads; i++) {
         queue.put(END);
       }
       for (Thread worker : workers) {
         worker.join();
       }
     }
+    checkFailure(failure);
+  }
+
+  private static void checkFailure(AtomicReference<Throwable> failure) throws IOException {
     if (failure.get() != null) {
       throw new IOException("indexing failed: " + failure.get().getMessage(), failure.get());
     }
   }
 
+  /**
+   * One worker: takes the next document from the queue all workers share (so none waits while
+   * another has a backlog of long laws) until the end marker. After a failure it keeps taking
+   * documents without writing them, so the reader never blocks.
+   */
   private void drain(
-      BlockingQueue<Pending> queue, IndexWriter writer, IndexCounters counters, AtomicReference<Throwable> failure) {
+      BlockingQueue<Pending> queue,
+      Set<String> inFlight,
+      IndexWriter writer,
+      IndexCounters counters,
+      AtomicReference<Throwable> failure) {
     try {
       while (true) {
         Pending pending = queue.take();
@@ -201,15 +219,19 @@ public final class CorpusIndexer {
           }
           return;
         }
-        if (failure.get() != null) {
-          continue; // keep draining so the reader never blocks
-        }
+        String id = pending.document().id();
         try {
-          writer.updateDocument(new Term(Fields.ID, pending.document().id()), mapper.toDocument(pending.document()));
-          counters.indexed();
+          if (failure.get() == null) {
+            writer.updateDocument(new Term(Fields.ID, id), mapper.toDocument(pending.document()));
+            counters.indexed();
+          }
         } catch (IllegalArgumentException e) {
           // A document Lucene refuses (e.g. a term over 32 KB): skip it, keep the rest.
-          counters.skipped(pending.location(), "id " + pending.document().id() + ": " + e.getMessage());
+          counters.skipped(pending.location(), "id " + id + ": " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          inFlight.remove(id);
         }
       }
     } catch (InterruptedException e) {

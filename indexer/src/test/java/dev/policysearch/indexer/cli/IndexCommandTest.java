@@ -3,6 +3,7 @@ package dev.policysearch.indexer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.IndexLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +93,32 @@ class IndexCommandTest {
     assertTrue(run.out().contains("Indexed 1 documents"), run.out());
     assertTrue(run.out().contains("Replaced 1"), run.out());
     assertEquals(1, documentsIn(tmp.resolve("i")));
+  }
+
+  @Test
+  void theLastOfManyLinesWithOneIdWinsWhateverTheWorkers() throws Exception {
+    // Workers share one queue; a repeated id must still land in the order of the lines.
+    StringBuilder lines = new StringBuilder();
+    for (int version = 0; version < 100; version++) {
+      lines.append("{\"id\":\"a\",\"lang\":\"en\",\"title\":\"version ").append(version).append("\",\"body\":\"text\"}\n");
+      for (int other = 0; other < 3; other++) {
+        lines.append("{\"id\":\"b").append(version * 3 + other).append("\",\"lang\":\"zh\",\"title\":\"其他\",\"body\":\"")
+            .append("正文".repeat(other * 200 + 1)).append("\"}\n");
+      }
+    }
+    Path store = tmp.resolve("versions.jsonl");
+    Files.writeString(store, lines);
+    Path indexDir = tmp.resolve("i");
+    Run run = index("index", "--input", store.toString(), "--index", indexDir.toString(), "--threads", "4", "--quiet");
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals(301, documentsIn(indexDir));
+    Path generation = new IndexLayout(indexDir).current().orElseThrow();
+    try (var dir = FSDirectory.open(generation);
+        var reader = DirectoryReader.open(dir)) {
+      var hits = new IndexSearcher(reader).search(new TermQuery(new Term(Fields.ID, "a")), 10);
+      assertEquals(1, hits.totalHits.value());
+      assertEquals("version 99", reader.storedFields().document(hits.scoreDocs[0].doc).get(Fields.TITLE_EN));
+    }
   }
 
   @Test
