@@ -1,23 +1,25 @@
 package dev.policysearch.corpus.analysis;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
-import org.apache.lucene.util.AttributeSource;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.util.ArrayUtil;
 
 /**
  * Joins adjacent smartcn tokens back into a lexicon term (习 近 平 -> 习近平), keeping the parts:
  * the term comes first, spanning its parts (position length = number of parts), then the parts
  * at their own positions. A query for the whole term then matches it as one unit (scored with its
  * own, high IDF), and a query for a part still finds it.
+ *
+ * <p>Tokens read ahead are kept as plain copies of what a word tokenizer sets (text, offsets,
+ * position increment and length, type) in a few reused slots, not as captured attribute states:
+ * this filter sees every word of every release, and a state captured and restored per word cost
+ * several percent of indexing time.
  */
 public final class LexiconFilter extends TokenFilter {
 
@@ -29,13 +31,42 @@ public final class LexiconFilter extends TokenFilter {
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
   private final PositionLengthAttribute posLen = addAttribute(PositionLengthAttribute.class);
+  private final TypeAttribute type = addAttribute(TypeAttribute.class);
 
-  /** Tokens read ahead but not yet emitted. */
-  private final List<AttributeSource.State> lookahead = new ArrayList<>();
-  private final List<String> lookaheadTerms = new ArrayList<>();
-  private final List<int[]> lookaheadOffsets = new ArrayList<>();
-  private final Deque<AttributeSource.State> pending = new ArrayDeque<>();
-  private final StringBuilder joined = new StringBuilder();
+  /** A token held back: read ahead, or waiting to be emitted after a joined term. */
+  private static final class Held {
+    char[] text = new char[8];
+    int length;
+    int start;
+    int end;
+    int increment;
+    int positionLength;
+    String type;
+
+    void copy(Held other) {
+      text = ArrayUtil.grow(text, other.length);
+      System.arraycopy(other.text, 0, text, 0, other.length);
+      length = other.length;
+      start = other.start;
+      end = other.end;
+      increment = other.increment;
+      positionLength = other.positionLength;
+      type = other.type;
+    }
+  }
+
+  /** Tokens read ahead but not yet emitted: lookahead[0, lookaheadSize), oldest first. */
+  private final Held[] lookahead = slots(MAX_PARTS);
+
+  private int lookaheadSize;
+
+  /** The parts of a joined term, emitted after it: pending[pendingNext, pendingSize). */
+  private final Held[] pending = slots(MAX_PARTS);
+
+  private int pendingNext;
+  private int pendingSize;
+  private char[] joined = new char[16];
+  private int joinedLength;
   private boolean exhausted;
 
   public LexiconFilter(TokenStream input, PolicyLexicon lexicon) {
@@ -43,13 +74,21 @@ public final class LexiconFilter extends TokenFilter {
     this.lexicon = lexicon;
   }
 
+  private static Held[] slots(int n) {
+    Held[] slots = new Held[n];
+    for (int i = 0; i < n; i++) {
+      slots[i] = new Held();
+    }
+    return slots;
+  }
+
   @Override
   public boolean incrementToken() throws IOException {
-    if (!pending.isEmpty()) {
-      restoreState(pending.poll());
+    if (pendingNext < pendingSize) {
+      emit(pending[pendingNext++]);
       return true;
     }
-    if (lookahead.isEmpty()) {
+    if (lookaheadSize == 0) {
       if (exhausted || !input.incrementToken()) {
         exhausted = true;
         return false;
@@ -62,66 +101,72 @@ public final class LexiconFilter extends TokenFilter {
     }
     int parts = longestMatch();
     if (parts < 2) {
-      restoreState(take());
+      emit(lookahead[0]);
+      drop(1);
       return true;
     }
-    // The joined term, then its parts (the first part at the same position).
-    joined.setLength(0);
+    // The joined term, then its parts (the first part at the same position, with increment 0).
+    Held first = lookahead[0];
+    pendingNext = 0;
+    pendingSize = parts;
     for (int i = 0; i < parts; i++) {
-      joined.append(lookaheadTerms.get(i));
+      pending[i].copy(lookahead[i]);
     }
-    int start = lookaheadOffsets.get(0)[0];
-    int end = lookaheadOffsets.get(parts - 1)[1];
-    List<AttributeSource.State> partStates = new ArrayList<>();
-    for (int i = 0; i < parts; i++) {
-      partStates.add(take());
-    }
-    restoreState(partStates.get(0));
-    int firstIncrement = posInc.getPositionIncrement();
-    posInc.setPositionIncrement(0);
-    pending.add(captureState());
-    for (int i = 1; i < parts; i++) {
-      pending.add(partStates.get(i));
-    }
-    restoreState(partStates.get(0));
-    term.setEmpty().append(joined);
+    pending[0].increment = 0;
+    int start = first.start;
+    int end = lookahead[parts - 1].end;
+    emit(first);
+    term.copyBuffer(joined, 0, joinedLength(parts));
     offset.setOffset(start, end);
-    posInc.setPositionIncrement(firstIncrement);
     posLen.setPositionLength(parts);
+    drop(parts);
     return true;
   }
 
   /** How many of the tokens ahead join into the longest lexicon term (0 when none). */
   private int longestMatch() throws IOException {
     int best = 0;
-    joined.setLength(0);
-    joined.append(lookaheadTerms.get(0));
+    joinedLength = 0;
+    append(lookahead[0]);
     for (int n = 2; n <= MAX_PARTS; n++) {
-      if (!lexicon.startsLongerTerm(joined)) {
+      if (!lexicon.startsLongerTerm(joined, joinedLength)) {
         break; // no term goes on from here
       }
       fill(n);
-      if (lookahead.size() < n) {
+      if (lookaheadSize < n) {
         break;
       }
-      int[] previous = lookaheadOffsets.get(n - 2);
-      int[] next = lookaheadOffsets.get(n - 1);
-      if (previous[1] != next[0]) {
+      if (lookahead[n - 2].end != lookahead[n - 1].start) {
         break; // only tokens that touch in the text join
       }
-      joined.append(lookaheadTerms.get(n - 1));
-      if (joined.length() > lexicon.longestTerm()) {
+      append(lookahead[n - 1]);
+      if (joinedLength > lexicon.longestTerm()) {
         break;
       }
-      if (lexicon.containsChars(joined)) {
+      if (lexicon.containsChars(joined, joinedLength)) {
         best = n;
       }
     }
     return best;
   }
 
+  /** The length of the first {@code parts} tokens ahead joined (they are in {@link #joined}). */
+  private int joinedLength(int parts) {
+    int length = 0;
+    for (int i = 0; i < parts; i++) {
+      length += lookahead[i].length;
+    }
+    return length;
+  }
+
+  private void append(Held token) {
+    joined = ArrayUtil.grow(joined, joinedLength + token.length);
+    System.arraycopy(token.text, 0, joined, joinedLength, token.length);
+    joinedLength += token.length;
+  }
+
   private void fill(int n) throws IOException {
-    while (lookahead.size() < n && !exhausted) {
+    while (lookaheadSize < n && !exhausted) {
       if (input.incrementToken()) {
         keep();
       } else {
@@ -130,26 +175,45 @@ public final class LexiconFilter extends TokenFilter {
     }
   }
 
-  /** Puts the current token at the end of the lookahead. */
+  /** Copies the current token to the end of the lookahead. */
   private void keep() {
-    lookahead.add(captureState());
-    lookaheadTerms.add(term.toString());
-    lookaheadOffsets.add(new int[] {offset.startOffset(), offset.endOffset()});
+    Held slot = lookahead[lookaheadSize++];
+    int length = term.length();
+    slot.text = ArrayUtil.grow(slot.text, length);
+    System.arraycopy(term.buffer(), 0, slot.text, 0, length);
+    slot.length = length;
+    slot.start = offset.startOffset();
+    slot.end = offset.endOffset();
+    slot.increment = posInc.getPositionIncrement();
+    slot.positionLength = posLen.getPositionLength();
+    slot.type = type.type();
   }
 
-  private AttributeSource.State take() {
-    lookaheadTerms.remove(0);
-    lookaheadOffsets.remove(0);
-    return lookahead.remove(0);
+  /** Removes the first {@code n} tokens of the lookahead, keeping their slots for reuse. */
+  private void drop(int n) {
+    for (int i = 0; i < n; i++) {
+      Held freed = lookahead[0];
+      System.arraycopy(lookahead, 1, lookahead, 0, lookahead.length - 1);
+      lookahead[lookahead.length - 1] = freed;
+    }
+    lookaheadSize -= n;
+  }
+
+  private void emit(Held token) {
+    clearAttributes();
+    term.copyBuffer(token.text, 0, token.length);
+    offset.setOffset(token.start, token.end);
+    posInc.setPositionIncrement(token.increment);
+    posLen.setPositionLength(token.positionLength);
+    type.setType(token.type);
   }
 
   @Override
   public void reset() throws IOException {
     super.reset();
-    lookahead.clear();
-    lookaheadTerms.clear();
-    lookaheadOffsets.clear();
-    pending.clear();
+    lookaheadSize = 0;
+    pendingNext = 0;
+    pendingSize = 0;
     exhausted = false;
   }
 }

@@ -207,6 +207,11 @@ public final class PolicyLexicon {
     return prefixes.contains(text);
   }
 
+  /** {@link #containsChars(CharSequence)} for the first {@code length} chars of {@code text}. */
+  public boolean containsChars(char[] text, int length) {
+    return termChars.contains(text, 0, length);
+  }
+
   /** {@link #startsLongerTerm(CharSequence)} for the first {@code length} chars of {@code text}. */
   public boolean startsLongerTerm(char[] text, int length) {
     return prefixes.contains(text, 0, length);
