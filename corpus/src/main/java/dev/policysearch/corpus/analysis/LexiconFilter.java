@@ -26,7 +26,7 @@ public final class LexiconFilter extends TokenFilter {
   /** Most smartcn tokens a lexicon term is assembled from. */
   private static final int MAX_PARTS = 8;
 
-  private final PolicyLexicon lexicon;
+  private final TermTrie trie;
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
@@ -71,7 +71,7 @@ public final class LexiconFilter extends TokenFilter {
 
   public LexiconFilter(TokenStream input, PolicyLexicon lexicon) {
     super(input);
-    this.lexicon = lexicon;
+    this.trie = lexicon.trie();
   }
 
   private static Held[] slots(int n) {
@@ -94,7 +94,7 @@ public final class LexiconFilter extends TokenFilter {
         return false;
       }
       // Most tokens begin no lexicon term: they pass as they are, without reading ahead.
-      if (!lexicon.startsLongerTerm(term.buffer(), term.length())) {
+      if (!trie.goesOn(trie.walk(TermTrie.ROOT, term.buffer(), term.length()))) {
         return true;
       }
       keep();
@@ -128,8 +128,9 @@ public final class LexiconFilter extends TokenFilter {
     int best = 0;
     joinedLength = 0;
     append(lookahead[0]);
+    int node = trie.walk(TermTrie.ROOT, lookahead[0].text, lookahead[0].length);
     for (int n = 2; n <= MAX_PARTS; n++) {
-      if (!lexicon.startsLongerTerm(joined, joinedLength)) {
+      if (!trie.goesOn(node)) {
         break; // no term goes on from here
       }
       fill(n);
@@ -140,10 +141,8 @@ public final class LexiconFilter extends TokenFilter {
         break; // only tokens that touch in the text join
       }
       append(lookahead[n - 1]);
-      if (joinedLength > lexicon.longestTerm()) {
-        break;
-      }
-      if (lexicon.containsChars(joined, joinedLength)) {
+      node = trie.walk(node, lookahead[n - 1].text, lookahead[n - 1].length);
+      if (trie.isTerm(node)) {
         best = n;
       }
     }

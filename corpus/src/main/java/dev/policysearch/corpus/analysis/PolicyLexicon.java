@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.CharArraySet;
 
 /**
  * The policy lexicon: terms smartcn does not know (names, organs, slogans) that should be single
@@ -46,22 +45,12 @@ public final class PolicyLexicon {
 
   private final int longestParaphrase;
 
-  /** The terms again, looked up from a token buffer without making a string. */
-  private final CharArraySet termChars;
-
-  /** Every proper prefix of a term (习, 习近 of 习近平): a join that is none of these can stop. */
-  private final CharArraySet prefixes;
+  /** The terms as a trie: joins of tokens are looked up a character at a time. */
+  private final TermTrie trie;
 
   private PolicyLexicon(Set<String> terms, Map<String, List<String>> equivalents, Map<String, List<String>> paraphrases) {
     this.terms = Set.copyOf(terms);
-    this.termChars = CharArraySet.unmodifiableSet(new CharArraySet(terms, false));
-    CharArraySet prefixSet = new CharArraySet(terms.size() * 3, false);
-    for (String term : terms) {
-      for (int end = 1; end < term.length(); end++) {
-        prefixSet.add(term.substring(0, end));
-      }
-    }
-    this.prefixes = CharArraySet.unmodifiableSet(prefixSet);
+    this.trie = new TermTrie(this.terms);
     this.sortedTerms = java.util.Collections.unmodifiableNavigableSet(new java.util.TreeSet<>(terms));
     this.longestTerm = terms.stream().mapToInt(String::length).max().orElse(0);
     this.equivalents = Map.copyOf(equivalents);
@@ -199,22 +188,22 @@ public final class PolicyLexicon {
 
   /** Whether {@code text} is a term, looked up without copying it (a token being analysed). */
   public boolean containsChars(CharSequence text) {
-    return termChars.contains(text);
+    return trie.isTerm(trie.walk(TermTrie.ROOT, text));
   }
 
   /** Whether some term is longer than {@code text} and starts with it. */
   public boolean startsLongerTerm(CharSequence text) {
-    return prefixes.contains(text);
+    return trie.goesOn(trie.walk(TermTrie.ROOT, text));
   }
 
-  /** {@link #containsChars(CharSequence)} for the first {@code length} chars of {@code text}. */
-  public boolean containsChars(char[] text, int length) {
-    return termChars.contains(text, 0, length);
+  /** Every term (tests). */
+  Set<String> terms() {
+    return terms;
   }
 
-  /** {@link #startsLongerTerm(CharSequence)} for the first {@code length} chars of {@code text}. */
-  public boolean startsLongerTerm(char[] text, int length) {
-    return prefixes.contains(text, 0, length);
+  /** The lexicon's trie, for the analysis chain's lexicon filter. */
+  TermTrie trie() {
+    return trie;
   }
 
   public int size() {

@@ -39,6 +39,31 @@ class PolicyLexiconTest {
   }
 
   @Test
+  void termsAndLongerTermsAreFoundAsASetOfTermsAndTheirPrefixesWouldFindThem() {
+    PolicyLexicon lexicon = PolicyLexicon.bundled();
+    java.util.Set<String> prefixes = new java.util.HashSet<>();
+    for (String term : lexicon.terms()) {
+      for (int end = 1; end < term.length(); end++) {
+        prefixes.add(term.substring(0, end));
+      }
+    }
+    java.util.List<String> probes = new java.util.ArrayList<>(lexicon.terms());
+    probes.addAll(prefixes);
+    java.util.Random random = new java.util.Random(7);
+    for (String term : lexicon.terms()) {
+      probes.add(term + term.charAt(random.nextInt(term.length()))); // one character too many
+      probes.add(term.substring(1));
+      probes.add(new StringBuilder(term).reverse().toString());
+    }
+    probes.add("");
+    assertTrue(lexicon.terms().size() >= 2_000, "the bundled lexicon: " + lexicon.terms().size());
+    for (String probe : probes) {
+      assertEquals(lexicon.terms().contains(probe), lexicon.containsChars(probe), probe);
+      assertEquals(prefixes.contains(probe), lexicon.startsLongerTerm(probe), probe);
+    }
+  }
+
+  @Test
   void entriesAreFoldedLikeTheText() throws IOException {
     PolicyLexicon lexicon = PolicyLexicon.parse(text("粵港澳大灣區\n"), null);
     assertTrue(lexicon.contains("粤港澳大湾区"));
