@@ -211,11 +211,11 @@ public final class CorpusIndexer {
       while (true) {
         Pending pending = queue.take();
         if (pending == END) {
-          if (failure.get() == null) {
-            // Write out the largest in-memory segment on this worker now, beside the others,
-            // instead of leaving every buffer to the commit, which writes them one after another
-            // on one thread (seconds at the end of a large run).
-            writer.flushNextBuffer();
+          // Write out the in-memory segments now, on every worker as it runs out of input,
+          // instead of leaving them to the commit, which writes them one after another on one
+          // thread (seconds at the end of a large run).
+          while (failure.get() == null && writer.flushNextBuffer()) {
+            // one segment written; look for another
           }
           return;
         }
