@@ -62,6 +62,9 @@ final class LatticeSegmenter {
 
   private int[] charTypes = new int[64];
 
+  /** Whether the last run {@link #runEnd} measured had a full-width character. */
+  private boolean runFullWidth;
+
   // The segmentation: nodes on the cheapest path, sentinels excluded.
   private int[] path = new int[64];
   private int pathLength;
@@ -175,28 +178,16 @@ final class LatticeSegmenter {
           addWordsAt(i, length);
           i++;
           break;
-        case CharType.LETTER, CharType.FULLWIDTH_LETTER: {
-          boolean fullWidth = charTypes[i] == CharType.FULLWIDTH_LETTER;
-          j = i + 1;
-          while (j < length && (charTypes[j] == CharType.LETTER || charTypes[j] == CharType.FULLWIDTH_LETTER)) {
-            fullWidth |= charTypes[j] == CharType.FULLWIDTH_LETTER;
-            j++;
-          }
-          addTag(i, j, fullWidth ? FULL_WIDTH_STRING : STRING, model.stringFrequency, STRING_CHARS);
+        case CharType.LETTER, CharType.FULLWIDTH_LETTER:
+          j = runEnd(i, length, CharType.LETTER, CharType.FULLWIDTH_LETTER);
+          addTag(i, j, runFullWidth ? FULL_WIDTH_STRING : STRING, model.stringFrequency, STRING_CHARS);
           i = j;
           break;
-        }
-        case CharType.DIGIT, CharType.FULLWIDTH_DIGIT: {
-          boolean fullWidth = charTypes[i] == CharType.FULLWIDTH_DIGIT;
-          j = i + 1;
-          while (j < length && (charTypes[j] == CharType.DIGIT || charTypes[j] == CharType.FULLWIDTH_DIGIT)) {
-            fullWidth |= charTypes[j] == CharType.FULLWIDTH_DIGIT;
-            j++;
-          }
-          addTag(i, j, fullWidth ? FULL_WIDTH_NUMBER : NUMBER, model.numberFrequency, NUMBER_CHARS);
+        case CharType.DIGIT, CharType.FULLWIDTH_DIGIT:
+          j = runEnd(i, length, CharType.DIGIT, CharType.FULLWIDTH_DIGIT);
+          addTag(i, j, runFullWidth ? FULL_WIDTH_NUMBER : NUMBER, model.numberFrequency, NUMBER_CHARS);
           i = j;
           break;
-        }
         case CharType.DELIMITER: {
           int from = poolLength;
           append(text[textOffset + i]);
@@ -211,6 +202,20 @@ final class LatticeSegmenter {
       }
     }
     addTag(length, length + 1, END, model.endFrequency, END_CHARS);
+  }
+
+  /**
+   * The end of the run of {@code half} and {@code full}-width characters starting at {@code i}
+   * (letters, or digits); {@link #runFullWidth} tells whether any of them was full-width.
+   */
+  private int runEnd(int i, int length, int half, int full) {
+    runFullWidth = false;
+    int j = i;
+    while (j < length && (charTypes[j] == half || charTypes[j] == full)) {
+      runFullWidth |= charTypes[j] == full;
+      j++;
+    }
+    return j;
   }
 
   /**

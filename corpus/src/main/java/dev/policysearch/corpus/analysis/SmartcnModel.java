@@ -161,20 +161,8 @@ final class SmartcnModel {
 
   /** The node reached from {@code node} by {@code c}, 0 when no word continues that way. */
   int child(int node, char c) {
-    int low = childFrom[node];
-    int high = childFrom[node + 1] - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      char found = childChars[mid];
-      if (found < c) {
-        low = mid + 1;
-      } else if (found > c) {
-        high = mid - 1;
-      } else {
-        return childNodes[mid];
-      }
-    }
-    return 0;
+    int child = TermTrie.find(childChars, childNodes, childFrom[node], childFrom[node + 1], c);
+    return child < 0 ? 0 : child;
   }
 
   /** Whether the characters leading to {@code node} are a word of the dictionary. */

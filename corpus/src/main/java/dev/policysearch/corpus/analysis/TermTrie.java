@@ -94,17 +94,25 @@ final class TermTrie {
       int next = firstChar[c];
       return next == 0 ? NONE : next;
     }
-    int low = childFrom[node];
-    int high = childFrom[node + 1] - 1;
+    return find(childChars, childNodes, childFrom[node], childFrom[node + 1], c);
+  }
+
+  /**
+   * In a node's children laid out side by side ({@code chars[from, to)} sorted, with their nodes
+   * in {@code nodes}), the node {@code c} leads to, or {@link #NONE}.
+   */
+  static int find(char[] chars, int[] nodes, int from, int to, char c) {
+    int low = from;
+    int high = to - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      char found = childChars[mid];
+      char found = chars[mid];
       if (found < c) {
         low = mid + 1;
       } else if (found > c) {
         high = mid - 1;
       } else {
-        return childNodes[mid];
+        return nodes[mid];
       }
     }
     return NONE;
