@@ -21,7 +21,6 @@ public final class ChineseWordTokenizer extends SegmentingTokenizerBase {
   private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
   private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
   private final LatticeSegmenter segmenter = new LatticeSegmenter();
-  private final char[][] term = {new char[16]};
   private int sentenceOffset;
   private int word;
 
@@ -42,8 +41,7 @@ public final class ChineseWordTokenizer extends SegmentingTokenizerBase {
       return false;
     }
     clearAttributes();
-    int length = segmenter.term(word, term);
-    termAtt.copyBuffer(term[0], 0, length);
+    segmenter.term(word, termAtt);
     offsetAtt.setOffset(
         correctOffset(sentenceOffset + segmenter.start(word)), correctOffset(sentenceOffset + segmenter.end(word)));
     typeAtt.setType("word");

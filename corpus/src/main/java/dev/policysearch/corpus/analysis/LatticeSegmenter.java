@@ -3,6 +3,7 @@ package dev.policysearch.corpus.analysis;
 import java.util.Arrays;
 import org.apache.lucene.analysis.cn.smart.CharType;
 import org.apache.lucene.analysis.cn.smart.Utility;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * smartcn's word segmentation of one sentence, computed without allocating per word: every
@@ -96,23 +97,18 @@ final class LatticeSegmenter {
   }
 
   /**
-   * Writes word {@code i}'s term into {@code out} (grown if needed) and returns its length:
-   * Chinese words as they are, letters and digits as written (full-width folded, lower-cased) and
-   * any punctuation as a comma, as smartcn emits them.
+   * Sets {@code out} to word {@code i}'s term: Chinese words as they are, letters and digits as
+   * written (full-width folded, lower-cased) and any punctuation as a comma, as smartcn emits them.
    */
-  int term(int i, char[][] out) {
+  void term(int i, CharTermAttribute out) {
     int node = path[i];
     int type = nodeType[node];
     switch (type) {
-      case DELIMITER:
-        ensure(out, 1);
-        out[0][0] = ',';
-        return 1;
-      case STRING, NUMBER, FULL_WIDTH_STRING, FULL_WIDTH_NUMBER: {
+      case DELIMITER -> out.setEmpty().append(',');
+      case STRING, NUMBER, FULL_WIDTH_STRING, FULL_WIDTH_NUMBER -> {
         int from = textOffset + nodeStart[node];
         int length = nodeEnd[node] - nodeStart[node];
-        ensure(out, length);
-        char[] dest = out[0];
+        char[] dest = out.resizeBuffer(length);
         boolean fullWidth = type == FULL_WIDTH_STRING || type == FULL_WIDTH_NUMBER;
         boolean lower = type != NUMBER;
         for (int k = 0; k < length; k++) {
@@ -125,20 +121,9 @@ final class LatticeSegmenter {
           }
           dest[k] = c;
         }
-        return length;
+        out.setLength(length);
       }
-      default: {
-        int length = nodeCharsLength[node];
-        ensure(out, length);
-        System.arraycopy(pool, nodeCharsFrom[node], out[0], 0, length);
-        return length;
-      }
-    }
-  }
-
-  private static void ensure(char[][] out, int length) {
-    if (out[0].length < length) {
-      out[0] = new char[Math.max(length, out[0].length * 2)];
+      default -> out.copyBuffer(pool, nodeCharsFrom[node], nodeCharsLength[node]);
     }
   }
 
