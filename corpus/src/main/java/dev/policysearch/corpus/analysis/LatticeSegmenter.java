@@ -279,11 +279,6 @@ final class LatticeSegmenter {
     pool[poolLength++] = c;
   }
 
-  /**
-   * smartcn's shortest path: nodes in order, each edge from a node to every node starting where
-   * it ends (or at the next position where any node starts), weight from the first node's
-   * frequency and the pair's; on equal cost the earlier predecessor wins, as in smartcn.
-   */
   /** smartcn's smoothed cost of a word following one of {@code fromFrequency}, term for term. */
   private static double weight(double fromFrequency, int pairFrequency) {
     return -Math.log(
@@ -291,6 +286,11 @@ final class LatticeSegmenter {
             + (1.0 - SMOOTH) * ((1.0 - TINY) * pairFrequency / (1.0 + fromFrequency) + TINY));
   }
 
+  /**
+   * smartcn's shortest path: nodes in order, each edge from a node to every node starting where
+   * it ends (or at the next position where any node starts), weight from the first node's
+   * frequency and the pair's; on equal cost the earlier predecessor wins, as in smartcn.
+   */
   private void findCheapestPath(int length) {
     Arrays.fill(best, 0, nodes, Double.MAX_VALUE);
     best[0] = 0;
