@@ -97,7 +97,7 @@ public final class CorpusIndexer {
         writer.deleteDocuments(new Term(Fields.ID, id));
         counters.deleted();
       }
-      write(files, writer, counters, progress);
+      write(files, writer, counters, shrinkingBufferNearTheEnd(progress, writer, totalBytes));
       progress.finish();
       if (counters.indexedCount() == 0 && counters.deletedCount() == 0) {
         writer.rollback();
@@ -136,6 +136,58 @@ public final class CorpusIndexer {
         }
       }
     }
+  }
+
+  /**
+   * The share of the input, at most, over which the RAM buffer shrinks before the input ends.
+   * Without it the last buffered segments, up to the whole buffer, were written after the input
+   * ended, by fewer threads than there are cores: 2 to 3 s with one core idle on the shared
+   * corpus (docs/BENCHMARKS.md, eleventh session).
+   */
+  private static final double TAIL_SHARE = 0.2;
+
+  /** The RAM buffer left when the input ends: what is written then takes a fraction of a second. */
+  private static final double TAIL_BUFFER_MB = 24;
+
+  /**
+   * {@code progress}, plus a RAM buffer that shrinks in step with the input left over the last
+   * part of the input (the last fifth, or the input that a quarter of the buffer holds when that
+   * is less: about a compressed byte per ten bytes of buffer), so segments are written while
+   * every worker still indexes, each by the worker that filled it, and little is left to write
+   * once the input ends.
+   */
+  private IndexProgress shrinkingBufferNearTheEnd(IndexProgress progress, IndexWriter writer, long totalBytes) {
+    if (ramBufferMb <= TAIL_BUFFER_MB) {
+      return progress;
+    }
+    long tailBytes = Math.max(1, (long) Math.min(totalBytes * TAIL_SHARE, ramBufferMb * 1024 * 1024 / 4));
+    long tailFrom = totalBytes - tailBytes;
+    return new IndexProgress() {
+      private double buffer = ramBufferMb;
+
+      @Override
+      public void start(long total) {
+        progress.start(total);
+      }
+
+      @Override
+      public void advance(long bytesRead, long documentsIndexed) {
+        if (bytesRead > tailFrom) {
+          double left = (double) Math.max(0, totalBytes - bytesRead) / tailBytes;
+          double target = Math.max(TAIL_BUFFER_MB, ramBufferMb * left);
+          if (target < buffer - 1) {
+            buffer = target;
+            writer.getConfig().setRAMBufferSizeMB(target);
+          }
+        }
+        progress.advance(bytesRead, documentsIndexed);
+      }
+
+      @Override
+      public void finish() {
+        progress.finish();
+      }
+    };
   }
 
   private IndexWriterConfig config(boolean append) {
