@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       "1. Indexing. Our indexer's command line (java -jar INDEXER index --input CORPUS",
       "   --index WORK/ours --quiet) and the baseline indexer, each a child JVM with the same",
       "   JVM options and threads, timed from start to exit: wall time, documents/s, MB/s of",
-      "   uncompressed UTF-8 title+body text, index size on disk, peak RSS (VmHWM).",
+      "   uncompressed UTF-8 title+body text, index size on disk, peak RSS (VmHWM); the",
+      "   median of --indexing-runs runs of each, ours and the baseline's alternating.",
       "2. Start-up. java -jar SERVER serve --index WORK/ours --port 0, timed to its",
       "   'Search at' line and to the first successful /api/search answer.",
       "3. Queries. The task file's queries, grouped by kind. Ours over HTTP (/api/search on a",
@@ -99,6 +100,15 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--startup-runs", paramLabel = "N", description = "Server starts to time (default ${DEFAULT-VALUE}; the median is reported).")
   int startupRuns = 3;
+
+  /**
+   * One indexing run of each varies by about 5 % from run to run on a quiet machine (the ninth to
+   * eleventh sessions in docs/BENCHMARKS.md), as much as the differences worth measuring.
+   */
+  @Option(
+      names = "--indexing-runs", paramLabel = "N",
+      description = "Indexing runs of each indexer, ours and the baseline's alternating (default ${DEFAULT-VALUE}; the median run is reported).")
+  int indexingRuns = 3;
 
   @Option(names = "--skip-indexing", description = "Reuse the indexes of an earlier run in --work instead of indexing (no indexing figures).")
   boolean skipIndexing;
@@ -180,7 +190,7 @@ public final class BenchCommand implements Callable<Integer> {
         corpus.toAbsolutePath().normalize(), workDir, selected,
         Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), clients, latencyRounds, threads,
         indexerJar.toAbsolutePath().normalize(), serverJar.toAbsolutePath().normalize(), ChildJvm.current(extra),
-        skipIndexing, skipStartup, skipQueries, skipBaseline, skipUncached, startupRuns,
+        skipIndexing, skipStartup, skipQueries, skipBaseline, skipUncached, startupRuns, indexingRuns,
         classDataArchive == null ? null : classDataArchive.toAbsolutePath().normalize(), growth, growthOnly, keepWork, seed);
   }
 
@@ -191,6 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
     atLeast("--latency-rounds", latencyRounds, 1);
     atLeast("--seconds", seconds, 1);
     atLeast("--startup-runs", startupRuns, 1);
+    atLeast("--indexing-runs", indexingRuns, 1);
     if (threads < 1 || threads > 256) {
       throw usage("--threads must be between 1 and 256, was " + threads);
     }

@@ -80,6 +80,14 @@ final class BenchReport {
     indexingRow("MB/s (title+body, uncompressed)", "%.2f", o.mbPerSecond(), b.map(BenchResults.Indexing::mbPerSecond));
     indexingRow("index size (MB)", "%,.1f", o.indexBytes() / 1e6, b.map(x -> x.indexBytes() / 1e6));
     indexingRow("peak RSS (MB)", "%,.0f", o.peakRssBytes() / 1e6, b.map(x -> x.peakRssBytes() / 1e6));
+    if (c.oursRunSeconds().size() > 1) {
+      out.printf("  median of %d runs each, alternating; wall time of each run (s): ours %s", c.oursRunSeconds().size(), runs(c.oursRunSeconds()));
+      out.printf("%s%n", c.baselineRunSeconds() == null ? "" : "; baseline " + runs(c.baselineRunSeconds()));
+    }
+  }
+
+  private static String runs(List<Double> seconds) {
+    return seconds.stream().map(s -> String.format("%.1f", s)).collect(Collectors.joining(", "));
   }
 
   private void indexingRow(String label, String format, double ours, Optional<Double> baseline) {

@@ -32,8 +32,16 @@ public record BenchResults(
       String engine, long documents, double seconds, double docsPerSecond, double mbPerSecond,
       long indexBytes, long peakRssBytes, int threads) {}
 
-  /** Ours beside the baseline; the ratio is ours / baseline docs per second. */
-  public record IndexingComparison(Indexing ours, Indexing baseline, Double docsPerSecondRatio) {}
+  /**
+   * Ours beside the baseline, each the median of its runs (by wall time; of an even number of
+   * runs the slower of the middle two), with the highest peak RSS of its runs; the ratio is ours /
+   * baseline docs per second.
+   *
+   * @param oursRunSeconds the wall time of each of our runs, in the order run
+   * @param baselineRunSeconds the same for the baseline, each run right after ours of the same number
+   */
+  public record IndexingComparison(
+      Indexing ours, Indexing baseline, Double docsPerSecondRatio, List<Double> oursRunSeconds, List<Double> baselineRunSeconds) {}
 
   /**
    * Latency of one kind of query with one client.

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,14 +61,41 @@ final class BenchRun {
     return new BenchResults(environment, corpus, indexed, startup, queries, queriesUncached, growth);
   }
 
+  /**
+   * {@code --indexing-runs} runs of each indexer, ours then the baseline's, in turn, so that a
+   * slow spell of the machine falls on both; the median run of each is compared.
+   */
   private BenchResults.IndexingComparison indexing(IndexingBench indexing, List<Path> files, CorpusStats corpus)
       throws IOException, InterruptedException {
-    BenchResults.Indexing ours = indexing.ours("ours", settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
-    if (settings.skipBaseline()) {
-      return new BenchResults.IndexingComparison(ours, null, null);
+    int runs = settings.indexingRuns();
+    List<BenchResults.Indexing> ours = new ArrayList<>();
+    List<BenchResults.Indexing> baseline = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      String suffix = runs == 1 ? "" : "-" + run;
+      ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus));
+      if (!settings.skipBaseline()) {
+        baseline.add(indexing.baseline("baseline" + suffix, files, settings.baselineIndex(), corpus));
+      }
     }
-    BenchResults.Indexing baseline = indexing.baseline(files, settings.baselineIndex(), corpus);
-    return new BenchResults.IndexingComparison(ours, baseline, ours.docsPerSecond() / baseline.docsPerSecond());
+    BenchResults.Indexing oursMedian = median("ours", ours);
+    if (baseline.isEmpty()) {
+      return new BenchResults.IndexingComparison(oursMedian, null, null, seconds(ours), null);
+    }
+    BenchResults.Indexing baselineMedian = median("baseline", baseline);
+    return new BenchResults.IndexingComparison(
+        oursMedian, baselineMedian, oursMedian.docsPerSecond() / baselineMedian.docsPerSecond(), seconds(ours), seconds(baseline));
+  }
+
+  /** The median run by wall time (of two middle runs the slower), with the highest peak RSS of all. */
+  static BenchResults.Indexing median(String engine, List<BenchResults.Indexing> runs) {
+    List<BenchResults.Indexing> sorted = runs.stream().sorted(Comparator.comparingDouble(BenchResults.Indexing::seconds)).toList();
+    BenchResults.Indexing m = sorted.get(sorted.size() / 2);
+    long peakRss = runs.stream().mapToLong(BenchResults.Indexing::peakRssBytes).max().orElse(-1);
+    return new BenchResults.Indexing(engine, m.documents(), m.seconds(), m.docsPerSecond(), m.mbPerSecond(), m.indexBytes(), peakRss, m.threads());
+  }
+
+  private static List<Double> seconds(List<BenchResults.Indexing> runs) {
+    return runs.stream().map(BenchResults.Indexing::seconds).toList();
   }
 
   /**

@@ -30,6 +30,7 @@ record BenchSettings(
     boolean skipBaseline,
     boolean skipUncached,
     int startupRuns,
+    int indexingRuns,
     Path classDataArchive,
     List<Integer> growth,
     boolean growthOnly,

@@ -47,15 +47,19 @@ final class IndexingBench {
     return result(name, run, stats, generation);
   }
 
-  /** The stock-Lucene indexer ({@link BaselineIndexer}) with the same threads and RAM buffer. */
-  BenchResults.Indexing baseline(List<Path> files, Path index, CorpusStats stats) throws IOException, InterruptedException {
+  /**
+   * The stock-Lucene indexer ({@link BaselineIndexer}) with the same threads and RAM buffer.
+   *
+   * @param name names the run in progress lines and its log file ({@code indexer-NAME.log})
+   */
+  BenchResults.Indexing baseline(String name, List<Path> files, Path index, CorpusStats stats) throws IOException, InterruptedException {
     deleteRecursively(index);
     List<String> args = new ArrayList<>(List.of("--index", index.toString(), "--threads", Integer.toString(threads), "--ram-buffer-mb", "256"));
     files.forEach(f -> args.add(f.toString()));
-    log.say("indexing, baseline: %d files, %d threads", files.size(), threads);
-    ChildProcess.Run run = ChildProcess.run(jvm.main(BaselineIndexer.class, args), logs.resolve("indexer-baseline.log"), "indexing, baseline", log);
+    log.say("indexing, %s: %d files, %d threads", name, files.size(), threads);
+    ChildProcess.Run run = ChildProcess.run(jvm.main(BaselineIndexer.class, args), logs.resolve("indexer-" + name + ".log"), "indexing, " + name, log);
     ChildProcess.requireSuccess(run, "the baseline indexer");
-    return result("baseline", run, stats, index);
+    return result(name, run, stats, index);
   }
 
   private BenchResults.Indexing result(String engine, ChildProcess.Run run, CorpusStats stats, Path folder) throws IOException {

@@ -1,0 +1,88 @@
+package dev.policysearch.server.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bench} as an admin runs it from the top folder ({@code java -jar
+ * search-server/target/policy-search-server.jar bench ...}, what the launcher runs), on the
+ * bundled sample corpus with every duration cut short: the figures mean nothing here, the test
+ * checks that every part runs and that the tables and the JSON report what was run.
+ */
+class BenchCommandIT {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir Path tmp;
+
+  private record Run(int exitCode, String output) {}
+
+  @Test
+  void indexesEachEngineSeveralTimesInTurnAndReportsTheMedianRun() throws Exception {
+    Path json = tmp.resolve("bench.json");
+    Run run =
+        bench(
+            "--corpus", ROOT.resolve("corpus").resolve("sample").toString(), "--work", tmp.resolve("work").toString(),
+            "--indexing-runs", "2", "--startup-runs", "1", "--warmup-seconds", "1", "--seconds", "1",
+            "--latency-rounds", "1", "--clients", "1,2", "--queries-per-kind", "2", "--skip-uncached",
+            "--json", json.toString());
+    assertEquals(0, run.exitCode(), run.output());
+    assertTrue(run.output().contains("median of 2 runs each, alternating"), run.output());
+    assertTrue(Files.isRegularFile(tmp.resolve("work").resolve("logs").resolve("indexer-ours-2.log")), "one log per run");
+    assertTrue(Files.isRegularFile(tmp.resolve("work").resolve("logs").resolve("indexer-baseline-2.log")), "one log per run");
+
+    JsonNode indexing = new ObjectMapper().readTree(json.toFile()).get("indexing");
+    assertNotNull(indexing, "indexing figures in the JSON");
+    int documents = sampleDocuments();
+    for (String engine : List.of("ours", "baseline")) {
+      JsonNode median = indexing.get(engine);
+      assertEquals(documents, median.get("documents").asInt(), engine + " indexed every sample release");
+      JsonNode runs = indexing.get(engine + "_run_seconds");
+      assertEquals(2, runs.size(), engine + ": one wall time per run");
+      double slower = Math.max(runs.get(0).asDouble(), runs.get(1).asDouble());
+      assertEquals(slower, median.get("seconds").asDouble(), 1e-9, engine + ": of two runs the slower is the median");
+    }
+    double ratio = indexing.get("ours").get("docs_per_second").asDouble() / indexing.get("baseline").get("docs_per_second").asDouble();
+    assertEquals(ratio, indexing.get("docs_per_second_ratio").asDouble(), 1e-9);
+  }
+
+  @Test
+  void zeroIndexingRunsIsAUsageError() throws Exception {
+    Run run = bench("--corpus", ROOT.resolve("corpus").resolve("sample").toString(), "--indexing-runs", "0");
+    assertEquals(2, run.exitCode(), run.output());
+    assertTrue(run.output().contains("--indexing-runs must be at least 1, was 0"), run.output());
+    assertTrue(!run.output().contains("Exception"), "no stack trace: " + run.output());
+  }
+
+  private static int sampleDocuments() throws IOException {
+    try (var lines = Files.lines(ROOT.resolve("corpus").resolve("sample").resolve("policy-releases.jsonl"))) {
+      return (int) lines.filter(l -> !l.isBlank()).count();
+    }
+  }
+
+  private static Run bench(String... args) throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Path jar = ROOT.resolve("search-server").resolve("target").resolve("policy-search-server.jar");
+    List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "bench"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(300, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("bench did not finish within 300 s");
+    }
+    return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+}
