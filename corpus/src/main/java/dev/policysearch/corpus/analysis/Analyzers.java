@@ -24,6 +24,7 @@ public final class Analyzers {
   }
 
   public Analyzers(PolicyLexicon lexicon) {
+    SmartcnModel.loadInBackground();
     chineseWords = new ChineseWordAnalyzer(lexicon);
     perField =
         new PerFieldAnalyzerWrapper(

@@ -77,6 +77,30 @@ final class SmartcnModel {
     return Holder.INSTANCE;
   }
 
+  private static final java.util.concurrent.atomic.AtomicBoolean LOADING = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Starts reading the model (about 200 ms) on a thread of its own, once, so that it overlaps
+   * what a program does before its first Chinese text (opening an index, reading the first
+   * documents) instead of holding up the first segmenter. {@link #get} waits for it as needed; a
+   * failure to read it is reported there, where the model is needed.
+   */
+  static void loadInBackground() {
+    if (LOADING.compareAndSet(false, true)) {
+      Thread.ofPlatform()
+          .daemon()
+          .name("smartcn-model")
+          .start(
+              () -> {
+                try {
+                  get();
+                } catch (Throwable e) {
+                  // get() on the thread that needs the model reports it
+                }
+              });
+    }
+  }
+
   private SmartcnModel(char[][] words, int[] wordFrequencies, long[] pairHashes, int[] pairCounts) {
     int nodes = 1;
     for (char[] w : words) {
