@@ -136,32 +136,105 @@ public final class ThemeClassifier {
   }
 
   /**
-   * The keywords of every theme in one language, found in one pass over a text: at each
-   * character, only the keywords that start with it are compared. A text was once searched for
-   * each keyword in turn, a few hundred passes over a long body.
+   * The keywords of every theme in one language, found in one pass over a text: from each
+   * character, a walk down a trie of the keywords reports every keyword that starts there. (A
+   * text was once searched for each keyword in turn, a few hundred passes over a long body; then
+   * each keyword starting with the character was compared in turn.)
    */
   private static final class Keywords {
 
-    /** A keyword of a theme; {@code id} numbers the keywords of the language from 0. */
-    private record Keyword(int theme, String text, int id) {}
+    /** The trie node reached from the root by each character; 0 where no keyword starts with it. */
+    private final int[] rootChild = new int[Character.MAX_VALUE + 1];
 
-    /** The keywords starting with each character; null where none does. */
-    private final Keyword[][] byFirstChar = new Keyword[Character.MAX_VALUE + 1][];
+    /**
+     * Children of node n (n >= 1), ordered by character: indexes [childFrom[n], childFrom[n + 1])
+     * of childChars and childNodes.
+     */
+    private final int[] childFrom;
 
-    private final int count;
+    private final char[] childChars;
+    private final int[] childNodes;
+
+    /** The keywords ending at each node (ids), or null. */
+    private final int[][] endingAt;
+
+    /** Per keyword id: its theme and its length. */
+    private final int[] keywordTheme;
+
+    private final int[] keywordLength;
 
     Keywords(List<Theme> themes, boolean english) {
-      int n = 0;
+      // Built as a map-based trie first, then laid out flat.
+      List<java.util.TreeMap<Character, Integer>> children = new ArrayList<>();
+      List<List<Integer>> ends = new ArrayList<>();
+      children.add(new java.util.TreeMap<>()); // node 0: the root
+      ends.add(new ArrayList<>());
+      List<Integer> themeOf = new ArrayList<>();
+      List<Integer> lengthOf = new ArrayList<>();
       for (int t = 0; t < themes.size(); t++) {
         for (String text : english ? themes.get(t).enKeywords() : themes.get(t).zhKeywords()) {
-          Keyword[] list = byFirstChar[text.charAt(0)];
-          list = list == null ? new Keyword[1] : java.util.Arrays.copyOf(list, list.length + 1);
-          list[list.length - 1] = new Keyword(t, text, n);
-          byFirstChar[text.charAt(0)] = list;
-          n++;
+          int node = 0;
+          for (int i = 0; i < text.length(); i++) {
+            Integer next = children.get(node).get(text.charAt(i));
+            if (next == null) {
+              next = children.size();
+              children.add(new java.util.TreeMap<>());
+              ends.add(new ArrayList<>());
+              children.get(node).put(text.charAt(i), next);
+            }
+            node = next;
+          }
+          ends.get(node).add(themeOf.size());
+          themeOf.add(t);
+          lengthOf.add(text.length());
         }
       }
-      count = n;
+      int nodes = children.size();
+      childFrom = new int[nodes + 1];
+      int edges = 0;
+      for (int n = 0; n < nodes; n++) {
+        childFrom[n] = edges;
+        edges += n == 0 ? 0 : children.get(n).size();
+      }
+      childFrom[nodes] = edges;
+      childChars = new char[edges];
+      childNodes = new int[edges];
+      endingAt = new int[nodes][];
+      for (int n = 0; n < nodes; n++) {
+        int k = childFrom[n];
+        for (var child : children.get(n).entrySet()) {
+          if (n == 0) {
+            rootChild[child.getKey()] = child.getValue();
+          } else {
+            childChars[k] = child.getKey();
+            childNodes[k] = child.getValue();
+            k++;
+          }
+        }
+        if (!ends.get(n).isEmpty()) {
+          endingAt[n] = ends.get(n).stream().mapToInt(Integer::intValue).toArray();
+        }
+      }
+      keywordTheme = themeOf.stream().mapToInt(Integer::intValue).toArray();
+      keywordLength = lengthOf.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The child of {@code node} for {@code c}, or 0. */
+    private int child(int node, char c) {
+      int low = childFrom[node];
+      int high = childFrom[node + 1] - 1;
+      while (low <= high) {
+        int mid = (low + high) >>> 1;
+        char m = childChars[mid];
+        if (m < c) {
+          low = mid + 1;
+        } else if (m > c) {
+          high = mid - 1;
+        } else {
+          return childNodes[mid];
+        }
+      }
+      return 0;
     }
 
     /**
@@ -170,27 +243,32 @@ public final class ThemeClassifier {
      * "tariff" is found in "tariffs").
      */
     void scan(String text, boolean words, java.util.function.IntConsumer theme) {
-      if (count == 0) {
+      if (keywordTheme.length == 0) {
         return;
       }
       int[] nextAllowed = null; // per keyword: where its next occurrence may start
-      for (int at = 0; at < text.length(); at++) {
-        Keyword[] candidates = byFirstChar[text.charAt(at)];
-        if (candidates == null || (words && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)))) {
+      int length = text.length();
+      for (int at = 0; at < length; at++) {
+        int node = rootChild[text.charAt(at)];
+        if (node == 0 || (words && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)))) {
           continue;
         }
-        for (Keyword keyword : candidates) {
-          if (!text.startsWith(keyword.text(), at)) {
-            continue;
+        for (int i = at + 1; ; i++) {
+          int[] ending = endingAt[node];
+          if (ending != null) {
+            if (nextAllowed == null) {
+              nextAllowed = new int[keywordTheme.length];
+            }
+            for (int id : ending) {
+              if (at >= nextAllowed[id]) {
+                nextAllowed[id] = at + keywordLength[id];
+                theme.accept(keywordTheme[id]);
+              }
+            }
           }
-          if (nextAllowed == null) {
-            nextAllowed = new int[count];
+          if (i >= length || (node = child(node, text.charAt(i))) == 0) {
+            break;
           }
-          if (at < nextAllowed[keyword.id()]) {
-            continue;
-          }
-          nextAllowed[keyword.id()] = at + keyword.text().length();
-          theme.accept(keyword.theme());
         }
       }
     }
