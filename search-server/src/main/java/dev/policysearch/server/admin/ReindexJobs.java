@@ -59,6 +59,9 @@ public final class ReindexJobs {
     }
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    // As the launcher starts the indexer: Lucene's native calls allowed, so the JVM does not
+    // print its warning about them into the job's log.
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.add("-jar");
     command.add(indexerJar.toString());
     command.add("index");

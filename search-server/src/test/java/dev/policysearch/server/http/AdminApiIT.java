@@ -142,6 +142,7 @@ class AdminApiIT {
     }
     assertEquals("succeeded", job.get("state").asText(), job.toString());
     assertEquals(0, job.get("exit_code").asInt());
+    assertFalse(job.get("output").toString().contains("restricted method"), "no JVM warning in the job's output: " + job.get("output"));
   }
 
   @Test
