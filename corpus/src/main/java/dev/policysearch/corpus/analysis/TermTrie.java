@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The lexicon's terms as a trie walked one token at a time: joining 习 + 近 + 平 costs one step per
- * character instead of hashing the whole join again after each token. Node 0 is the root; {@link
- * #NONE} is where no term goes. Immutable once built, shared by every analysis thread.
+ * Terms as a trie walked a character at a time. The lexicon filter joins 习 + 近 + 平 with one step
+ * per character instead of hashing the whole join again after each token; the theme classifier
+ * finds every keyword starting at a character in one walk. Node 0 is the root; {@link #NONE} is
+ * where no term goes. Immutable once built, shared by every analysis thread.
  */
-final class TermTrie {
+public final class TermTrie {
 
-  static final int NONE = -1;
-  static final int ROOT = 0;
+  public static final int NONE = -1;
+  public static final int ROOT = 0;
 
   /** The node each first character leads to, 0 when none (the root is never a child). */
   private final int[] firstChar = new int[Character.MAX_VALUE + 1];
@@ -25,7 +26,7 @@ final class TermTrie {
   private final int[] childNodes;
   private final boolean[] terminal;
 
-  TermTrie(Collection<String> terms) {
+  public TermTrie(Collection<String> terms) {
     // Built as nested maps first (the lexicon has thousands of terms, not millions), then laid out flat.
     List<TreeMap<Character, Integer>> children = new ArrayList<>();
     List<Boolean> ends = new ArrayList<>();
@@ -82,14 +83,15 @@ final class TermTrie {
   }
 
   /** The node reached from {@code node} by {@code text}, or {@link #NONE}. */
-  int walk(int node, CharSequence text) {
+  public int walk(int node, CharSequence text) {
     for (int i = 0; i < text.length() && node != NONE; i++) {
       node = step(node, text.charAt(i));
     }
     return node;
   }
 
-  private int step(int node, char c) {
+  /** The node reached from {@code node} by {@code c}, or {@link #NONE}. */
+  public int step(int node, char c) {
     if (node == ROOT) {
       int next = firstChar[c];
       return next == 0 ? NONE : next;
@@ -116,6 +118,11 @@ final class TermTrie {
       }
     }
     return NONE;
+  }
+
+  /** How many nodes the trie has, the root included: node numbers are below it. */
+  public int nodes() {
+    return terminal.length;
   }
 
   /** Whether the characters leading to {@code node} are a term. */

@@ -1,6 +1,7 @@
 package dev.policysearch.corpus.schema;
 
 import dev.policysearch.corpus.PolicyDocument;
+import dev.policysearch.corpus.analysis.TermTrie;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,19 +144,9 @@ public final class ThemeClassifier {
    */
   private static final class Keywords {
 
-    /** The trie node reached from the root by each character; 0 where no keyword starts with it. */
-    private final int[] rootChild = new int[Character.MAX_VALUE + 1];
+    private final TermTrie trie;
 
-    /**
-     * Children of node n (n >= 1), ordered by character: indexes [childFrom[n], childFrom[n + 1])
-     * of childChars and childNodes.
-     */
-    private final int[] childFrom;
-
-    private final char[] childChars;
-    private final int[] childNodes;
-
-    /** The keywords ending at each node (ids), or null. */
+    /** The keywords (ids) ending at each node of the trie, or null. */
     private final int[][] endingAt;
 
     /** Per keyword id: its theme and its length. */
@@ -164,77 +155,27 @@ public final class ThemeClassifier {
     private final int[] keywordLength;
 
     Keywords(List<Theme> themes, boolean english) {
-      // Built as a map-based trie first, then laid out flat.
-      List<java.util.TreeMap<Character, Integer>> children = new ArrayList<>();
-      List<List<Integer>> ends = new ArrayList<>();
-      children.add(new java.util.TreeMap<>()); // node 0: the root
-      ends.add(new ArrayList<>());
+      List<String> texts = new ArrayList<>();
       List<Integer> themeOf = new ArrayList<>();
-      List<Integer> lengthOf = new ArrayList<>();
       for (int t = 0; t < themes.size(); t++) {
         for (String text : english ? themes.get(t).enKeywords() : themes.get(t).zhKeywords()) {
-          int node = 0;
-          for (int i = 0; i < text.length(); i++) {
-            Integer next = children.get(node).get(text.charAt(i));
-            if (next == null) {
-              next = children.size();
-              children.add(new java.util.TreeMap<>());
-              ends.add(new ArrayList<>());
-              children.get(node).put(text.charAt(i), next);
-            }
-            node = next;
-          }
-          ends.get(node).add(themeOf.size());
+          texts.add(text);
           themeOf.add(t);
-          lengthOf.add(text.length());
         }
       }
-      int nodes = children.size();
-      childFrom = new int[nodes + 1];
-      int edges = 0;
-      for (int n = 0; n < nodes; n++) {
-        childFrom[n] = edges;
-        edges += n == 0 ? 0 : children.get(n).size();
+      trie = new TermTrie(texts);
+      endingAt = new int[trie.nodes()][];
+      keywordTheme = new int[texts.size()];
+      keywordLength = new int[texts.size()];
+      for (int id = 0; id < texts.size(); id++) {
+        int node = trie.walk(TermTrie.ROOT, texts.get(id));
+        int[] ending = endingAt[node];
+        ending = ending == null ? new int[1] : java.util.Arrays.copyOf(ending, ending.length + 1);
+        ending[ending.length - 1] = id;
+        endingAt[node] = ending;
+        keywordTheme[id] = themeOf.get(id);
+        keywordLength[id] = texts.get(id).length();
       }
-      childFrom[nodes] = edges;
-      childChars = new char[edges];
-      childNodes = new int[edges];
-      endingAt = new int[nodes][];
-      for (int n = 0; n < nodes; n++) {
-        int k = childFrom[n];
-        for (var child : children.get(n).entrySet()) {
-          if (n == 0) {
-            rootChild[child.getKey()] = child.getValue();
-          } else {
-            childChars[k] = child.getKey();
-            childNodes[k] = child.getValue();
-            k++;
-          }
-        }
-        if (!ends.get(n).isEmpty()) {
-          endingAt[n] = ends.get(n).stream().mapToInt(Integer::intValue).toArray();
-        }
-      }
-      keywordTheme = themeOf.stream().mapToInt(Integer::intValue).toArray();
-      keywordLength = lengthOf.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The child of {@code node} for {@code c}, or 0. */
-    private int child(int node, char c) {
-      int low = childFrom[node];
-      int high = childFrom[node + 1] - 1;
-      while (low <= high) {
-        int mid = (low + high) >>> 1;
-        char m = childChars[mid];
-        if (m < c) {
-          low = mid + 1;
-        } else if (m > c) {
-          high = mid - 1;
-        } else {
-          return childNodes[mid];
-        }
-      }
-      return 0;
     }
 
     /**
@@ -249,8 +190,8 @@ public final class ThemeClassifier {
       int[] nextAllowed = null; // per keyword: where its next occurrence may start
       int length = text.length();
       for (int at = 0; at < length; at++) {
-        int node = rootChild[text.charAt(at)];
-        if (node == 0 || (words && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)))) {
+        int node = trie.step(TermTrie.ROOT, text.charAt(at));
+        if (node == TermTrie.NONE || (words && at > 0 && Character.isLetterOrDigit(text.charAt(at - 1)))) {
           continue;
         }
         for (int i = at + 1; ; i++) {
@@ -266,7 +207,7 @@ public final class ThemeClassifier {
               }
             }
           }
-          if (i >= length || (node = child(node, text.charAt(i))) == 0) {
+          if (i >= length || (node = trie.step(node, text.charAt(i))) == TermTrie.NONE) {
             break;
           }
         }
