@@ -98,9 +98,9 @@ public final class ChineseFolding {
     data.flush();
   }
 
-  /** The table as this class uses it (from the resource, or derived when it is missing). */
-  static char[] table(boolean copy) {
-    return copy ? SIMPLIFIED.clone() : SIMPLIFIED;
+  /** A copy of the table this class uses (from the resource, or derived when it is missing). */
+  static char[] tableInUse() {
+    return SIMPLIFIED.clone();
   }
 
   /**
