@@ -151,10 +151,9 @@ public final class CorpusIndexer {
 
   /**
    * {@code progress}, plus a RAM buffer that shrinks in step with the input left over the last
-   * part of the input (the last fifth, or the input that a quarter of the buffer holds when that
-   * is less: about a compressed byte per ten bytes of buffer), so segments are written while
-   * every worker still indexes, each by the worker that filled it, and little is left to write
-   * once the input ends.
+   * part of the input (the last fifth of its bytes, or as many bytes as a quarter of the buffer
+   * when that is less), so segments are written while every worker still indexes, each by the
+   * worker that filled it, and little is left to write once the input ends.
    */
   private IndexProgress shrinkingBufferNearTheEnd(IndexProgress progress, IndexWriter writer, long totalBytes) {
     if (ramBufferMb <= TAIL_BUFFER_MB) {
