@@ -56,7 +56,22 @@ final class Json {
     }
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
-    exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    sendOnIoThread(exchange, ByteBuffer.wrap(bytes));
+  }
+
+  /**
+   * Sends a whole response body. From a worker thread of a non-blocking exchange, the write and
+   * the end of the exchange are handed to the connection's IO thread: an exchange that ends on a
+   * worker thread leaves a short window in which the IO thread, reading the client's next request
+   * on the same connection, spins until the worker has finished (with 2 cores, a spinning IO
+   * thread takes the CPU the worker needs to finish; docs/BENCHMARKS.md, twelfth session).
+   */
+  static void sendOnIoThread(HttpServerExchange exchange, ByteBuffer body) {
+    if (exchange.isInIoThread() || exchange.isBlocking()) {
+      exchange.getResponseSender().send(body);
+    } else {
+      exchange.dispatch(exchange.getIoThread(), () -> exchange.getResponseSender().send(body));
+    }
   }
 
   static void error(HttpServerExchange exchange, ApiError error) {

@@ -7,7 +7,6 @@ import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
-import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.server.handlers.resource.ResourceHandler;
 import io.undertow.util.Headers;
@@ -59,7 +58,7 @@ public final class Routes {
             .get("/metrics", parts.metrics().handler())
             .setFallbackHandler(staticFiles())
             .setInvalidMethodHandler(Routes::methodNotAllowed);
-    HttpHandler chain = new BlockingHandler(new ErrorBoundary(routes));
+    HttpHandler chain = new OffIoThread(new ErrorBoundary(routes));
     chain = new Cors(settings.corsOrigins(), chain);
     chain = new Instrumented(chain, parts.metrics());
     return new SecurityHeaders(chain);
@@ -101,6 +100,25 @@ public final class Routes {
 
   private static String abbreviate(String s) {
     return s.length() <= 80 ? s : s.substring(0, 80) + "…";
+  }
+
+  /**
+   * Runs the route on a worker thread, as the IO threads must never wait for a search. Only a
+   * request with a body (the admin re-index) is put in blocking mode to read it; every other
+   * answer is sent by {@link Json#send}, which hands the write back to the connection's IO thread.
+   */
+  private record OffIoThread(HttpHandler next) implements HttpHandler {
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+      if (exchange.isInIoThread()) {
+        exchange.dispatch(this);
+        return;
+      }
+      if (exchange.getRequestMethod().equalToString("POST") || exchange.getRequestMethod().equalToString("PUT")) {
+        exchange.startBlocking();
+      }
+      next.handleRequest(exchange);
+    }
   }
 
   /**

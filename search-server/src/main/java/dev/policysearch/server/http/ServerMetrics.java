@@ -132,7 +132,7 @@ public final class ServerMetrics {
       ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
       writer.write(out, registry.scrape());
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PrometheusTextFormatWriter.CONTENT_TYPE);
-      exchange.getResponseSender().send(ByteBuffer.wrap(out.toByteArray()));
+      Json.sendOnIoThread(exchange, ByteBuffer.wrap(out.toByteArray()));
     };
   }
 
