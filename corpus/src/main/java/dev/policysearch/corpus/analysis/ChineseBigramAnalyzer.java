@@ -4,9 +4,7 @@ import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthCharFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * Chinese text as overlapping character bigrams (新型工业化 -> 新型 型工 工业 业化); Latin words and
@@ -28,10 +26,8 @@ public final class ChineseBigramAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    StandardTokenizer tokenizer = new StandardTokenizer();
-    TokenStream stream = new LowerCaseFilter(tokenizer);
-    stream = new CJKBigramFilter(stream);
-    return new TokenStreamComponents(tokenizer, stream);
+    // StandardTokenizer -> LowerCaseFilter -> CJKBigramFilter, with a fast path for plain text.
+    return new TokenStreamComponents(new ChineseBigramTokenizer());
   }
 
   @Override
