@@ -4,13 +4,17 @@ import dev.policysearch.corpus.schema.Fields;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Matches;
@@ -52,6 +56,21 @@ public final class PassageHighlighter extends UnifiedHighlighter {
             .withHighlightPhrasesStrictly(true)
             .withMaxLength(Integer.MAX_VALUE - 1));
     this.texts = texts;
+    this.fieldInfos = fieldInfosOf(searcher.getIndexReader());
+  }
+
+  /**
+   * The merged field infos of each open reader: the stock highlighter merges those of every
+   * segment once per highlighter, and a highlighter is made for every search.
+   */
+  private static final Map<IndexReader.CacheKey, FieldInfos> FIELD_INFOS = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static FieldInfos fieldInfosOf(IndexReader reader) {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return null; // the stock highlighter merges them itself
+    }
+    return FIELD_INFOS.computeIfAbsent(helper.getKey(), key -> FieldInfos.getMergedFieldInfos(reader));
   }
 
   /** A title field: highlighted whole, in one piece. */
