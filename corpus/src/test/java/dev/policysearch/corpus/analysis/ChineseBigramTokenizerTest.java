@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policysearch.corpus.store.CorpusLine;
-import dev.policysearch.corpus.store.JsonLinesReader;
+import dev.policysearch.corpus.PolicyDocument;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -26,7 +23,6 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -136,48 +132,25 @@ class ChineseBigramTokenizerTest {
 
   @Test
   void bundledSampleCorpusMatchesTheStockChain() throws IOException {
-    int compared = compareCorpusFile(Path.of("sample", "policy-releases.jsonl"), 1);
+    int compared = CorpusTexts.eachRelease(CorpusTexts.SAMPLE, 1, this::same);
     assertTrue(compared > 20, "the sample corpus was read: " + compared + " releases");
   }
 
   @Test
   void sharedCorpusMatchesTheStockChain() throws IOException {
-    Path shared = Path.of("..", "..", "shared", "corpus").toAbsolutePath().normalize();
-    String configured = System.getenv("POLICY_SEARCH_SHARED_CORPUS");
-    if (configured != null && !configured.isBlank()) {
-      shared = Path.of(configured);
-    }
-    Assumptions.assumeTrue(
-        Files.isDirectory(shared), "shared corpus not found at " + shared + " (set POLICY_SEARCH_SHARED_CORPUS to compare on it)");
-    List<Path> files;
-    try (Stream<Path> listing = Files.list(shared)) {
-      files = listing.filter(JsonLinesReader::isCorpusFile).sorted().toList();
-    }
     int compared = 0;
-    for (Path file : files) {
-      compared += compareCorpusFile(file, 20); // every 20th release keeps this test to seconds
+    for (Path file : CorpusTexts.sharedFiles()) {
+      compared += CorpusTexts.eachRelease(file, 20, this::same); // every 20th keeps this test to seconds
     }
     assertTrue(compared > 1000, "releases compared: " + compared);
   }
 
-  /** Title, body and the metadata texts the bigram analyzer indexes, of every {@code every}th release. */
-  private int compareCorpusFile(Path file, int every) throws IOException {
-    int compared = 0;
-    long line = 0;
-    try (JsonLinesReader reader = JsonLinesReader.open(file)) {
-      for (CorpusLine read : reader) {
-        if (line++ % every != 0 || !(read instanceof CorpusLine.Parsed parsed)) {
-          continue;
-        }
-        var d = parsed.document();
-        for (String text : new String[] {d.title(), d.body(), d.issuer(), d.docNumber(), d.source()}) {
-          if (text != null) {
-            same(text);
-          }
-        }
-        compared++;
+  /** Title, body and the metadata texts the bigram analyzer indexes. */
+  private void same(PolicyDocument d) throws IOException {
+    for (String text : new String[] {d.title(), d.body(), d.issuer(), d.docNumber(), d.source()}) {
+      if (text != null) {
+        same(text);
       }
     }
-    return compared;
   }
 }

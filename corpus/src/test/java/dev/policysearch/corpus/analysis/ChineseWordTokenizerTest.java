@@ -3,23 +3,19 @@ package dev.policysearch.corpus.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.policysearch.corpus.store.CorpusLine;
-import dev.policysearch.corpus.store.JsonLinesReader;
+import dev.policysearch.corpus.PolicyDocument;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,44 +82,22 @@ class ChineseWordTokenizerTest {
 
   @Test
   void wordsAreSmartcnsOnTheSampleCorpus() throws IOException {
-    int compared = compareCorpusFile(Path.of("sample", "policy-releases.jsonl"), 1);
+    int compared = CorpusTexts.eachRelease(CorpusTexts.SAMPLE, 1, this::assertSameWords);
     assertTrue(compared > 20, "the sample corpus was read: " + compared + " releases");
   }
 
   @Test
   void wordsAreSmartcnsOnTheSharedCorpus() throws IOException {
-    Path shared = Path.of("..", "..", "shared", "corpus").toAbsolutePath().normalize();
-    String configured = System.getenv("POLICY_SEARCH_SHARED_CORPUS");
-    if (configured != null && !configured.isBlank()) {
-      shared = Path.of(configured);
-    }
-    Assumptions.assumeTrue(
-        Files.isDirectory(shared), "shared corpus not found at " + shared + " (set POLICY_SEARCH_SHARED_CORPUS to compare on it)");
-    List<Path> files;
-    try (Stream<Path> listing = Files.list(shared)) {
-      files = listing.filter(JsonLinesReader::isCorpusFile).sorted().toList();
-    }
     int compared = 0;
-    for (Path file : files) {
-      compared += compareCorpusFile(file, 25); // every 25th release keeps this test to seconds
+    for (Path file : CorpusTexts.sharedFiles()) {
+      compared += CorpusTexts.eachRelease(file, 25, this::assertSameWords); // every 25th keeps this test to seconds
     }
     assertTrue(compared > 500, "releases compared: " + compared);
   }
 
-  private int compareCorpusFile(Path file, int every) throws IOException {
-    int compared = 0;
-    long line = 0;
-    try (JsonLinesReader reader = JsonLinesReader.open(file)) {
-      for (CorpusLine read : reader) {
-        if (line++ % every != 0 || !(read instanceof CorpusLine.Parsed parsed)) {
-          continue;
-        }
-        assertSameWords(parsed.document().title());
-        assertSameWords(parsed.document().body());
-        compared++;
-      }
-    }
-    return compared;
+  private void assertSameWords(PolicyDocument document) throws IOException {
+    assertSameWords(document.title());
+    assertSameWords(document.body());
   }
 
   private void assertSameWords(String text) throws IOException {
