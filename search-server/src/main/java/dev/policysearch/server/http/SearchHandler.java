@@ -8,6 +8,7 @@ import dev.policysearch.corpus.query.UserQueryParser;
 import dev.policysearch.server.search.SearchHit;
 import dev.policysearch.server.search.SearchResult;
 import dev.policysearch.server.search.SearchBackend;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -109,7 +110,11 @@ final class SearchHandler implements HttpHandler {
             400, "query_too_complex", "q", "the query asks for too much at once (too many terms and forms to search); use fewer or shorter terms"));
   }
 
+  /**
+   * {@code value} written as JSON once; its UTF-8 bytes are kept with it on first use, so that an
+   * answer given again copies them instead of encoding the text again.
+   */
   private static RawValue raw(Object value) {
-    return new RawValue(Json.string(value));
+    return new RawValue(new SerializedString(Json.string(value)));
   }
 }

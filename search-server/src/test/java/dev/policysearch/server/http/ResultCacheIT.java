@@ -38,8 +38,11 @@ class ResultCacheIT {
       assertFalse(first.get("cached").asBoolean(), first.toString());
       assertTrue(again.get("cached").asBoolean(), again.toString());
       assertTrue(first.get("total").asLong() > 0);
+      // A third time, the hits and facets are the UTF-8 bytes kept from the second.
+      JsonNode third = api.get("/api/search", "q", "新型工业化", "size", "3").json();
       for (String key : List.of("total", "hits", "facets", "generation", "counts_estimated", "timed_out")) {
         assertEquals(first.get(key), again.get(key), key);
+        assertEquals(first.get(key), third.get(key), key);
       }
 
       // Another page, size, filter or sort is another search.
@@ -48,7 +51,7 @@ class ResultCacheIT {
       assertFalse(api.get("/api/search", "q", "新型工业化", "size", "3", "sort", "date").json().get("cached").asBoolean());
 
       String metrics = api.get("/metrics").body();
-      assertTrue(metrics.contains("policy_search_result_cache_hits_total 1.0"), metrics);
+      assertTrue(metrics.contains("policy_search_result_cache_hits_total 2.0"), metrics);
       assertTrue(metrics.contains("policy_search_result_cache_misses_total 4.0"), metrics);
       assertTrue(metrics.contains("policy_search_result_cache_entries 4.0"), metrics);
     }
