@@ -1,6 +1,5 @@
 package dev.policysearch.server.admin;
 
-import dev.policysearch.server.JvmOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -63,7 +62,6 @@ public final class ReindexJobs {
     // As the launcher starts the indexer: Lucene's native calls allowed, so the JVM does not
     // print its warning about them into the job's log.
     command.add("--enable-native-access=ALL-UNNAMED");
-    JvmOptions.hugePages().ifPresent(command::add);
     command.add("-jar");
     command.add(indexerJar.toString());
     command.add("index");

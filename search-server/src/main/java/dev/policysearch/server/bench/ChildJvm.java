@@ -1,15 +1,13 @@
 package dev.policysearch.server.bench;
 
-import dev.policysearch.server.JvmOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How the benchmark starts other JVMs: the java binary running the benchmark, the options the
- * launcher passes to every command (with the benchmark's own huge-pages setting, which the launcher
- * chooses by what the kernel offers), then the user's {@code --child-jvm-opts}. Both indexers and
- * the start-up server get the same JVM, so their figures compare.
+ * launcher passes to every command, then the user's {@code --child-jvm-opts}. Both indexers and the
+ * start-up server get the same JVM, so their figures compare.
  *
  * @param java the java binary
  * @param options JVM options, in order
@@ -28,7 +26,6 @@ record ChildJvm(String java, List<String> options) {
     String java =
         ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<String> options = new ArrayList<>(LAUNCHER_OPTIONS);
-    JvmOptions.hugePages().ifPresent(options::add);
     options.addAll(extra);
     return new ChildJvm(java, options);
   }
