@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.util.ArrayUtil;
+import org.apache.lucene.util.AttributeSource;
 
 /**
  * The tokens of {@code StandardTokenizer -> LowerCaseFilter -> CJKBigramFilter}, every attribute
@@ -88,7 +89,7 @@ final class ChineseBigramTokenizer extends Tokenizer {
 
   ChineseBigramTokenizer() {
     // A term attribute outside this stream's own, for the scanner to copy a word into.
-    scratch = new org.apache.lucene.util.AttributeSource().addAttribute(CharTermAttribute.class);
+    scratch = new AttributeSource().addAttribute(CharTermAttribute.class);
   }
 
   @Override
@@ -364,6 +365,5 @@ final class ChineseBigramTokenizer extends Tokenizer {
     if (!fast) {
       stock.close();
     }
-    fast = false;
   }
 }
