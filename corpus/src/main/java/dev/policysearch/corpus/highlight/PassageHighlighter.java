@@ -6,6 +6,7 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -109,9 +110,10 @@ public final class PassageHighlighter extends UnifiedHighlighter {
   }
 
   /**
-   * Match offsets from one {@link Weight} per field for all the hits highlighted together. The
-   * stock strategy rewrites the query and builds a weight for every hit, so each hit looks up
-   * every term of the query again; a shared weight looks each term up once per segment. The
+   * Match offsets from one {@link Weight} for all the fields and hits highlighted together, and
+   * one evaluation of the query's matches per hit for all its fields. The stock strategy rewrites
+   * the query and builds a weight for every hit and field, so each looks up every term of the
+   * query again; a shared weight looks each term up once per segment. The
    * matches are the same: the stock strategy also asks the whole query where it matches the hit
    * (other fields included) and keeps only the highlighted field's matches. (It also lets terms
    * of other fields count in the highlighted one when a field matcher says so; this highlighter
@@ -126,9 +128,40 @@ public final class PassageHighlighter extends UnifiedHighlighter {
     return new SharedWeightOffsets(components, standard);
   }
 
+  /**
+   * The query whose matches are being highlighted, its weight and the matches of each hit (by
+   * doc id in the top-level reader) found so far: one hit's title and body are highlighted one
+   * after the other, and the matches of the whole query found for the title also hold the body's,
+   * not yet read. Cleared when another query comes.
+   */
+  private Query matchedQuery;
+
+  private Weight matchedWeight;
+  private final Map<Integer, Matches> matchesByDoc = new HashMap<>();
+
+  /** The matches of {@code query} in a hit, or null when it has none. */
+  private Matches matches(Query query, LeafReaderContext leaf, int docId) throws IOException {
+    if (matchedWeight == null || !query.equals(matchedQuery)) {
+      // Without the query cache, as the stock strategy: matches are asked for a few hits only.
+      IndexSearcher plain = new IndexSearcher(searcher.getIndexReader());
+      plain.setQueryCache(null);
+      matchedWeight = plain.createWeight(plain.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      matchedQuery = query;
+      matchesByDoc.clear();
+    }
+    int key = leaf.docBase + docId;
+    if (matchesByDoc.containsKey(key)) {
+      // A field's first iterator is the one found with the matches; asked again, Lucene makes
+      // a new one, so every field reads its matches whole whichever field came first.
+      return matchesByDoc.get(key);
+    }
+    Matches matches = matchedWeight.matches(leaf, docId);
+    matchesByDoc.put(key, matches);
+    return matches;
+  }
+
   private final class SharedWeightOffsets extends FieldOffsetStrategy {
     private final FieldOffsetStrategy standard;
-    private Weight weight;
 
     SharedWeightOffsets(UHComponents components, FieldOffsetStrategy standard) {
       super(components);
@@ -149,7 +182,7 @@ public final class PassageHighlighter extends UnifiedHighlighter {
       if (reader.terms(getField()) == null) {
         return OffsetsEnum.EMPTY;
       }
-      Matches matches = weight().matches(leaf, docId);
+      Matches matches = matches(components.query(), leaf, docId);
       if (matches == null) {
         return OffsetsEnum.EMPTY;
       }
@@ -165,16 +198,6 @@ public final class PassageHighlighter extends UnifiedHighlighter {
         case 1 -> found.get(0);
         default -> new OffsetsEnum.MultiOffsetsEnum(found);
       };
-    }
-
-    private Weight weight() throws IOException {
-      if (weight == null) {
-        // Without the query cache, as the stock strategy: matches are asked for a few hits only.
-        IndexSearcher plain = new IndexSearcher(searcher.getIndexReader());
-        plain.setQueryCache(null);
-        weight = plain.createWeight(plain.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
-      }
-      return weight;
     }
 
     private LeafReaderContext leafOf(LeafReader reader) {
