@@ -8,17 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
 
 /**
  * Counts, over all releases matching a search, the values of the facet fields: type, theme, year,
- * issuer and language. The per-field ordinal maps are built once per index generation.
+ * issuer and language, from each document's values read once per index generation
+ * ({@link FacetOrdinals}).
  */
 final class FacetCounter {
 
@@ -29,7 +26,7 @@ final class FacetCounter {
   static final int TOP = 20;
 
   private final ThemeClassifier themes;
-  private final Map<IndexReader.CacheKey, Map<String, StringDocValuesReaderState>> states = new ConcurrentHashMap<>();
+  private final Map<IndexReader.CacheKey, FacetOrdinals[]> ordinals = new ConcurrentHashMap<>();
 
   FacetCounter(ThemeClassifier themes) {
     this.themes = themes;
@@ -57,21 +54,38 @@ final class FacetCounter {
    *     {@code collector} holds a sample of the matches)
    */
   Map<String, List<SearchResult.FacetValue>> count(IndexReader reader, FacetsCollector collector, double scale) throws IOException {
-    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
-    for (var facet : FACETS.entrySet()) {
-      StringDocValuesReaderState state = state(reader, facet.getValue());
-      List<SearchResult.FacetValue> values = new ArrayList<>();
-      if (state != null) {
-        FacetResult result = new StringValueFacetCounts(state, collector).getTopChildren(TOP, facet.getValue());
-        if (result != null) {
-          for (LabelAndValue lv : result.labelValues) {
-            values.add(
-                new SearchResult.FacetValue(
-                    lv.label, label(facet.getKey(), lv.label, true), label(facet.getKey(), lv.label, false), Math.round(lv.value.longValue() * scale)));
+    FacetOrdinals[] ordinals = ordinals(reader);
+    int[][] counts = new int[ordinals.length][];
+    for (int f = 0; f < ordinals.length; f++) {
+      counts[f] = ordinals[f] == null ? null : new int[ordinals[f].size()];
+    }
+    // One pass over the matches for all the facets.
+    for (FacetsCollector.MatchingDocs matching : collector.getMatchingDocs()) {
+      if (matching.totalHits() == 0) {
+        continue;
+      }
+      DocIdSetIterator docs = matching.bits().iterator();
+      int base = matching.context().docBase;
+      for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+        for (int f = 0; f < ordinals.length; f++) {
+          if (ordinals[f] != null) {
+            ordinals[f].count(base + doc, counts[f]);
           }
         }
       }
-      out.put(facet.getKey(), values);
+    }
+    Map<String, List<SearchResult.FacetValue>> out = new LinkedHashMap<>();
+    int f = 0;
+    for (String facet : FACETS.keySet()) {
+      List<SearchResult.FacetValue> values = new ArrayList<>();
+      if (ordinals[f] != null) {
+        for (int ord : FacetOrdinals.top(counts[f], TOP)) {
+          String value = ordinals[f].label(ord);
+          values.add(new SearchResult.FacetValue(value, label(facet, value, true), label(facet, value, false), Math.round(counts[f][ord] * scale)));
+        }
+      }
+      out.put(facet, values);
+      f++;
     }
     return out;
   }
@@ -83,31 +97,25 @@ final class FacetCounter {
     return null;
   }
 
-  /** The ordinal map of a field for this reader, or null when no document has the field. */
-  private StringDocValuesReaderState state(IndexReader reader, String field) throws IOException {
-    boolean present = false;
-    for (LeafReaderContext leaf : reader.leaves()) {
-      if (leaf.reader().getFieldInfos().fieldInfo(field) != null) {
-        present = true;
-        break;
-      }
-    }
-    if (!present) {
-      return null;
-    }
+  /**
+   * The values of each facet field in this reader (in {@link #FACETS} order; null for a field no
+   * document has), read by the first search of each open index (as the ordinal maps of Lucene's
+   * own facet counting were).
+   */
+  private FacetOrdinals[] ordinals(IndexReader reader) throws IOException {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    Map<String, StringDocValuesReaderState> perField =
-        states.computeIfAbsent(
-            helper.getKey(),
-            key -> {
-              helper.addClosedListener(states::remove);
-              return new ConcurrentHashMap<>();
-            });
-    StringDocValuesReaderState state = perField.get(field);
-    if (state == null) {
-      state = new StringDocValuesReaderState(reader, field);
-      perField.put(field, state);
+    FacetOrdinals[] kept = ordinals.get(helper.getKey());
+    if (kept != null) {
+      return kept;
     }
-    return state;
+    FacetOrdinals[] read = new FacetOrdinals[FACETS.size()];
+    int f = 0;
+    for (String field : FACETS.values()) {
+      read[f++] = FacetOrdinals.read(reader, field);
+    }
+    if (ordinals.putIfAbsent(helper.getKey(), read) == null) {
+      helper.addClosedListener(ordinals::remove);
+    }
+    return ordinals.get(helper.getKey());
   }
 }
