@@ -287,7 +287,7 @@ public final class SearchService implements SearchBackend {
    * and ordering them by id instead of by position in the index gives every backend, and every
    * rebuild of the index, the same order.
    */
-  static final Sort RANKING = new Sort(SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+  static final Sort RANKING = new Sort(SortField.FIELD_SCORE, IdOrder.on(Fields.ID));
 
   /**
    * Sorted by {@link #RANKING}, each hit's score is its first sort value: copied to the hit, it
@@ -306,7 +306,7 @@ public final class SearchService implements SearchBackend {
   private static Sort byDate() {
     SortField date = new SortField(Fields.DATE_DAYS, SortField.Type.INT, true);
     date.setMissingValue(Integer.MIN_VALUE);
-    return new Sort(date, SortField.FIELD_SCORE, new SortField(Fields.ID, SortField.Type.STRING));
+    return new Sort(date, SortField.FIELD_SCORE, IdOrder.on(Fields.ID));
   }
 
   /** Hits for a page of groups: each group's first document, with its translation attached. */
