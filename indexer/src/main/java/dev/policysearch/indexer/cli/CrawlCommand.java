@@ -212,7 +212,7 @@ public final class CrawlCommand implements Callable<Integer> {
   /** Brings the index folder up to date: a first full build from the store, afterwards updates. */
   private void updateIndex(PrintWriter out, Crawl.Result result) throws IOException, InterruptedException {
     IndexLayout layout = new IndexLayout(index);
-    var indexer = new CorpusIndexer(new Analyzers(), new DocumentMapper(ThemeClassifier.bundled()), Runtime.getRuntime().availableProcessors(), 256);
+    var indexer = new CorpusIndexer(new Analyzers(), new DocumentMapper(ThemeClassifier.bundled()), Runtime.getRuntime().availableProcessors(), CorpusIndexer.defaultRamBufferMb());
     bringUpToDate(out, result, "Index " + index, layout.current().isPresent(), (files, removed, update) -> {
       CorpusIndexer.Result indexed = indexer.run(files, removed, update, layout, IndexProgress.NONE);
       return new Indexed(indexed.counters(), indexed.generation().map(g -> g.getFileName().toString()));

@@ -70,8 +70,10 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--ram-buffer-mb",
       paramLabel = "MB",
-      description = "Memory for buffering documents before they are flushed (default: ${DEFAULT-VALUE}).")
-  double ramBufferMb = 256;
+      description =
+          "Memory for buffering documents before they are written as a segment (default: 1024, or 40 % of the"
+              + " JVM's heap when that is less; here ${DEFAULT-VALUE}).")
+  int ramBufferMb = CorpusIndexer.defaultRamBufferMb();
 
   @Option(
       names = "--themes",

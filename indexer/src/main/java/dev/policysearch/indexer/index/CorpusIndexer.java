@@ -97,7 +97,7 @@ public final class CorpusIndexer {
         writer.deleteDocuments(new Term(Fields.ID, id));
         counters.deleted();
       }
-      write(files, writer, counters, shrinkingBufferNearTheEnd(progress, writer, totalBytes));
+      write(files, writer, counters, progress);
       progress.finish();
       if (counters.indexedCount() == 0 && counters.deletedCount() == 0) {
         writer.rollback();
@@ -139,54 +139,15 @@ public final class CorpusIndexer {
   }
 
   /**
-   * The share of the input, at most, over which the RAM buffer shrinks before the input ends.
-   * Without it the last buffered segments, up to the whole buffer, were written after the input
-   * ended, by fewer threads than there are cores: 2 to 3 s with one core idle on the shared
-   * corpus (docs/BENCHMARKS.md, eleventh session).
+   * The RAM buffer an indexer uses unless told otherwise: 1 GB, or 40 % of the JVM's largest heap
+   * when that is less (at least 32 MB). On the shared corpus (about 300 MB of buffered postings)
+   * nothing is written before the input ends and the index is one segment per thread: searches
+   * on it took 15 % less time than on the seven segments a 256 MB buffer left, and indexing took
+   * as long (docs/BENCHMARKS.md, thirteenth session).
    */
-  private static final double TAIL_SHARE = 0.2;
-
-  /** The RAM buffer left when the input ends: what is written then takes a fraction of a second. */
-  private static final double TAIL_BUFFER_MB = 24;
-
-  /**
-   * {@code progress}, plus a RAM buffer that shrinks in step with the input left over the last
-   * part of the input (the last fifth of its bytes, or as many bytes as a quarter of the buffer
-   * when that is less), so segments are written while every worker still indexes, each by the
-   * worker that filled it, and little is left to write once the input ends.
-   */
-  private IndexProgress shrinkingBufferNearTheEnd(IndexProgress progress, IndexWriter writer, long totalBytes) {
-    if (ramBufferMb <= TAIL_BUFFER_MB) {
-      return progress;
-    }
-    long tailBytes = Math.max(1, (long) Math.min(totalBytes * TAIL_SHARE, ramBufferMb * 1024 * 1024 / 4));
-    long tailFrom = totalBytes - tailBytes;
-    return new IndexProgress() {
-      private double buffer = ramBufferMb;
-
-      @Override
-      public void start(long total) {
-        progress.start(total);
-      }
-
-      @Override
-      public void advance(long bytesRead, long documentsIndexed) {
-        if (bytesRead > tailFrom) {
-          double left = (double) Math.max(0, totalBytes - bytesRead) / tailBytes;
-          double target = Math.max(TAIL_BUFFER_MB, ramBufferMb * left);
-          if (target < buffer - 1) {
-            buffer = target;
-            writer.getConfig().setRAMBufferSizeMB(target);
-          }
-        }
-        progress.advance(bytesRead, documentsIndexed);
-      }
-
-      @Override
-      public void finish() {
-        progress.finish();
-      }
-    };
+  public static int defaultRamBufferMb() {
+    long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return (int) Math.max(32, Math.min(1024, heapMb * 2 / 5));
   }
 
   private IndexWriterConfig config(boolean append) {
@@ -264,7 +225,8 @@ public final class CorpusIndexer {
         if (pending == END) {
           // Write out the in-memory segments now, on every worker as it runs out of input,
           // instead of leaving them to the commit, which writes them one after another on one
-          // thread (seconds at the end of a large run).
+          // thread (seconds at the end of a large run). The input is all taken by then: the
+          // other workers finish the document in hand in the segment they hold, and start none.
           while (failure.get() == null && writer.flushNextBuffer()) {
             // one segment written; look for another
           }

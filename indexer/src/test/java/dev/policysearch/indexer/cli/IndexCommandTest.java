@@ -122,6 +122,29 @@ class IndexCommandTest {
   }
 
   @Test
+  void aCorpusThatFitsTheBufferBecomesOneSegmentPerWorkerAtMost() throws Exception {
+    // Every search pays for every segment. Workers that finish early must not write their
+    // segments while others still index, or those start new, small ones.
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 4000; i++) {
+      lines.append("{\"id\":\"d").append(i).append("\",\"lang\":\"zh\",\"title\":\"标题").append(i).append("\",\"body\":\"")
+          .append("正文内容".repeat(1 + i % 7)).append("\"}\n");
+    }
+    Path store = tmp.resolve("many.jsonl");
+    Files.writeString(store, lines);
+    for (int round = 0; round < 3; round++) {
+      Path indexDir = tmp.resolve("i" + round);
+      Run run = index("index", "--input", store.toString(), "--index", indexDir.toString(), "--threads", "4", "--quiet");
+      assertEquals(0, run.exitCode(), run.err());
+      try (var dir = FSDirectory.open(new IndexLayout(indexDir).current().orElseThrow());
+          var reader = DirectoryReader.open(dir)) {
+        assertEquals(4000, reader.numDocs());
+        assertTrue(reader.leaves().size() <= 4, reader.leaves().size() + " segments from 4 workers");
+      }
+    }
+  }
+
+  @Test
   void missingInputIsAUsageErrorNamingTheFlag() {
     Run run = index("index", "--input", tmp.resolve("nope.jsonl").toString(), "--index", tmp.resolve("i").toString());
     assertEquals(2, run.exitCode());
