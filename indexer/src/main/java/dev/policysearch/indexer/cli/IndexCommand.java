@@ -71,7 +71,7 @@ public final class IndexCommand implements Callable<Integer> {
       names = "--ram-buffer-mb",
       paramLabel = "MB",
       description =
-          "Memory for buffering documents before they are written as a segment (default: 1024, or 40 % of the"
+          "Memory for buffering documents before they are written as a segment (default: 512, or 40 % of the"
               + " JVM's heap when that is less; here ${DEFAULT-VALUE}).")
   int ramBufferMb = CorpusIndexer.defaultRamBufferMb();
 

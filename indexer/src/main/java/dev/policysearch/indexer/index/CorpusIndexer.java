@@ -139,15 +139,16 @@ public final class CorpusIndexer {
   }
 
   /**
-   * The RAM buffer an indexer uses unless told otherwise: 1 GB, or 40 % of the JVM's largest heap
-   * when that is less (at least 32 MB). On the shared corpus (about 300 MB of buffered postings)
-   * nothing is written before the input ends and the index is one segment per thread: searches
-   * on it took 15 % less time than on the seven segments a 256 MB buffer left, and indexing took
-   * as long (docs/BENCHMARKS.md, thirteenth session).
+   * The RAM buffer an indexer uses unless told otherwise: 512 MB, or 40 % of the JVM's largest
+   * heap when that is less (at least 32 MB). On the shared corpus (about 300 MB of buffered
+   * postings) nothing is written before the input ends and the index is one segment per thread:
+   * searches on it took 15 % less time than on the seven segments a 256 MB buffer left, and
+   * indexing took about as long (docs/BENCHMARKS.md, thirteenth session). 1 GB did the same here
+   * and let the JVM's heap grow further on a million releases.
    */
   public static int defaultRamBufferMb() {
     long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-    return (int) Math.max(32, Math.min(1024, heapMb * 2 / 5));
+    return (int) Math.max(32, Math.min(512, heapMb * 2 / 5));
   }
 
   private IndexWriterConfig config(boolean append) {
