@@ -98,9 +98,17 @@ final class FacetCounter {
   }
 
   /**
+   * Reads the facet values of {@code reader} now, so that its first search does not (about 0.8 s
+   * on a million releases); a warmer of each index generation ({@link IndexGenerations}).
+   */
+  void prepare(IndexReader reader) throws IOException {
+    ordinals(reader);
+  }
+
+  /**
    * The values of each facet field in this reader (in {@link #FACETS} order; null for a field no
-   * document has), read by the first search of each open index (as the ordinal maps of Lucene's
-   * own facet counting were).
+   * document has), read once per open index: when the generation is warmed, or else by its first
+   * search.
    */
   private FacetOrdinals[] ordinals(IndexReader reader) throws IOException {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();

@@ -3,8 +3,10 @@ package dev.policysearch.server.search;
 import dev.policysearch.corpus.schema.IndexLayout;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -25,6 +27,14 @@ public final class IndexGenerations extends ReferenceManager<IndexSearcher> {
   private final IndexLayout layout;
   private volatile Path generation;
 
+  /** Work done on each generation before it serves, such as reading data kept per reader. */
+  @FunctionalInterface
+  public interface Warmer {
+    void warm(IndexSearcher searcher) throws IOException;
+  }
+
+  private final List<Warmer> warmers = new CopyOnWriteArrayList<>();
+
   private IndexGenerations(IndexLayout layout, Path generation, IndexSearcher first) {
     this.layout = layout;
     this.generation = generation;
@@ -44,6 +54,20 @@ public final class IndexGenerations extends ReferenceManager<IndexSearcher> {
                             + ": build one with ./policy-search index --input FILE_OR_DIR --index "
                             + layout.root()));
     return new IndexGenerations(layout, generation, openSearcher(generation));
+  }
+
+  /**
+   * Runs {@code warmer} on the generation served now, and on every later one before it serves,
+   * so that no user's search waits for it.
+   */
+  public void addWarmer(Warmer warmer) throws IOException {
+    warmers.add(warmer);
+    IndexSearcher searcher = acquire();
+    try {
+      warmer.warm(searcher);
+    } finally {
+      release(searcher);
+    }
   }
 
   /** The generation folder being served. */
@@ -91,7 +115,15 @@ public final class IndexGenerations extends ReferenceManager<IndexSearcher> {
       return null;
     }
     IndexSearcher next = openSearcher(published.get());
-    warm(next);
+    try {
+      warm(next);
+      for (Warmer warmer : warmers) {
+        warmer.warm(next);
+      }
+    } catch (IOException | RuntimeException e) {
+      next.getIndexReader().close(); // the generation in service stays; a later refresh tries again
+      throw e;
+    }
     LOG.info("switched to index generation {} ({} documents)", published.get().getFileName(), next.getIndexReader().numDocs());
     generation = published.get();
     return next;

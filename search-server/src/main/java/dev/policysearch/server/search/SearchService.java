@@ -103,6 +103,11 @@ public final class SearchService implements SearchBackend {
     IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), PolicyQueryBuilder.MAX_CLAUSES));
     this.highlighter = new HitHighlighter(analyzers.perField());
     this.facets = new FacetCounter(themes);
+    try {
+      generations.addWarmer(searcher -> facets.prepare(searcher.getIndexReader()));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not read the facet values of " + generations.generation(), e);
+    }
     this.suggestions = new SuggestService(PolicyLexicon.bundled(), Glossary.bundled(), SuggestService.embedded(generations, queries));
     this.related = new RelatedDocuments(generations, analyzers.perField());
   }
