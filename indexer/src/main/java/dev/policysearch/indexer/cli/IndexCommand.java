@@ -71,7 +71,7 @@ public final class IndexCommand implements Callable<Integer> {
       names = "--ram-buffer-mb",
       paramLabel = "MB",
       description =
-          "Memory for buffering documents before they are written as a segment (default: 512, or 40 % of the"
+          "Memory for buffering documents before they are written as a segment (default: 512, or 40%% of the"
               + " JVM's heap when that is less; here ${DEFAULT-VALUE}).")
   int ramBufferMb = CorpusIndexer.defaultRamBufferMb();
 
@@ -90,6 +90,10 @@ public final class IndexCommand implements Callable<Integer> {
     if (threads < 1 || threads > 256) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--threads must be between 1 and 256, was " + threads);
+    }
+    if (ramBufferMb < 1 || ramBufferMb > 16_384) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--ram-buffer-mb must be between 1 and 16384 (MB), was " + ramBufferMb);
     }
     List<String> deletes = new ArrayList<>(deleteIds);
     if (deleteFile != null) {

@@ -145,6 +145,16 @@ class IndexCommandTest {
   }
 
   @Test
+  void badRamBufferIsAUsageErrorAndTheHelpSaysTheDefault() throws Exception {
+    Run run = index("index", "--input", fixture().toString(), "--index", tmp.resolve("i").toString(), "--ram-buffer-mb", "0");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--ram-buffer-mb must be between 1 and 16384 (MB), was 0"), run.err());
+    Run help = index("index", "--help");
+    assertTrue(help.out().contains("40% of the"), help.out());
+    assertTrue(!help.out().contains("WARN") && !help.err().contains("WARN"), help.err());
+  }
+
+  @Test
   void missingInputIsAUsageErrorNamingTheFlag() {
     Run run = index("index", "--input", tmp.resolve("nope.jsonl").toString(), "--index", tmp.resolve("i").toString());
     assertEquals(2, run.exitCode());
