@@ -124,6 +124,15 @@ public final class BenchCommand implements Callable<Integer> {
               + " when missing, beside the same starts without it. The launcher passes the archive serve uses.")
   Path classDataArchive;
 
+  @Option(
+      names = "--indexer-class-cache",
+      paramLabel = "FILE",
+      description =
+          "Time our indexer as ./policy-search index runs it: with this class cache (the JVM's AOT cache, FILE.aot, on a"
+              + " JDK of 25 or later; a class-data archive, FILE.jsa, before), written first by one untimed run when missing,"
+              + " beside the same runs without it. The launcher passes the cache index uses.")
+  Path indexerClassCache;
+
   @Option(names = "--skip-queries", description = "Do not run the query benchmarks.")
   boolean skipQueries;
 
@@ -191,7 +200,8 @@ public final class BenchCommand implements Callable<Integer> {
         Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(seconds), clients, latencyRounds, threads,
         indexerJar.toAbsolutePath().normalize(), serverJar.toAbsolutePath().normalize(), ChildJvm.current(extra),
         skipIndexing, skipStartup, skipQueries, skipBaseline, skipUncached, startupRuns, indexingRuns,
-        classDataArchive == null ? null : classDataArchive.toAbsolutePath().normalize(), growth, growthOnly, keepWork, seed);
+        classDataArchive == null ? null : classDataArchive.toAbsolutePath().normalize(),
+        indexerClassCache == null ? null : indexerClassCache.toAbsolutePath().normalize(), growth, growthOnly, keepWork, seed);
   }
 
   /** Usage errors first (exit 2), then what must exist on disk (exit 1, with what to do). */

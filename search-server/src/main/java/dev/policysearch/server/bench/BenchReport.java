@@ -73,6 +73,9 @@ final class BenchReport {
     BenchResults.Indexing o = c.ours();
     Optional<BenchResults.Indexing> b = Optional.ofNullable(c.baseline());
     out.printf("%nIndexing (child JVM, from start to exit, %d threads)%n", o.threads());
+    if (c.classCache() != null) {
+      out.printf("  ours as ./policy-search index runs it, with the indexer's class cache %s%n", c.classCache());
+    }
     out.printf("  %-34s %12s %12s %14s%n", "", "ours", "baseline", "ours/baseline");
     indexingRow("wall time (s)", "%.1f", o.seconds(), b.map(BenchResults.Indexing::seconds));
     out.printf("  %-34s %,12d %12s%n", "documents", o.documents(), b.map(x -> String.format("%,d", x.documents())).orElse("-"));
@@ -83,6 +86,13 @@ final class BenchReport {
     if (c.oursRunSeconds().size() > 1) {
       out.printf("  median of %d runs each, alternating; wall time of each run (s): ours %s", c.oursRunSeconds().size(), runs(c.oursRunSeconds()));
       out.printf("%s%n", c.baselineRunSeconds() == null ? "" : "; baseline " + runs(c.baselineRunSeconds()));
+    }
+    BenchResults.WithoutCache plain = c.withoutCache();
+    if (plain != null) {
+      out.printf(
+          "  ours without the class cache (java -jar): %.1f s, %,.0f documents/s%s; runs (s): %s%n",
+          plain.ours().seconds(), plain.ours().docsPerSecond(),
+          plain.docsPerSecondRatio() == null ? "" : String.format(", ours/baseline %.2f", plain.docsPerSecondRatio()), runs(plain.runSeconds()));
     }
   }
 

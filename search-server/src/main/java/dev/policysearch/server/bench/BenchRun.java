@@ -63,27 +63,51 @@ final class BenchRun {
 
   /**
    * {@code --indexing-runs} runs of each indexer, ours then the baseline's, in turn, so that a
-   * slow spell of the machine falls on both; the median run of each is compared.
+   * slow spell of the machine falls on both; the median run of each is compared. With the
+   * indexer's class cache, ours runs with it (as {@code ./policy-search index} runs it) and, after
+   * the baseline of each round, once more without it.
    */
   private BenchResults.IndexingComparison indexing(IndexingBench indexing, List<Path> files, CorpusStats corpus)
       throws IOException, InterruptedException {
     int runs = settings.indexingRuns();
+    Path cache = settings.indexerClassCache();
+    List<String> cached = List.of();
+    if (cache != null) {
+      if (!Files.isRegularFile(cache)) {
+        indexing.writeClassCache(cache, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
+      }
+      cached = IndexingBench.classCacheOptions(cache, null);
+    }
     List<BenchResults.Indexing> ours = new ArrayList<>();
     List<BenchResults.Indexing> baseline = new ArrayList<>();
+    List<BenchResults.Indexing> plain = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       String suffix = runs == 1 ? "" : "-" + run;
-      ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus));
+      ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus, cached));
       if (!settings.skipBaseline()) {
         baseline.add(indexing.baseline("baseline" + suffix, files, settings.baselineIndex(), corpus));
       }
+      if (cache != null) {
+        plain.add(indexing.ours("ours-without-cache" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus));
+      }
     }
     BenchResults.Indexing oursMedian = median("ours", ours);
-    if (baseline.isEmpty()) {
-      return new BenchResults.IndexingComparison(oursMedian, null, null, seconds(ours), null);
+    BenchResults.Indexing baselineMedian = baseline.isEmpty() ? null : median("baseline", baseline);
+    BenchResults.WithoutCache withoutCache = null;
+    if (cache != null) {
+      BenchResults.Indexing plainMedian = median("ours-without-cache", plain);
+      withoutCache =
+          new BenchResults.WithoutCache(
+              plainMedian, baselineMedian == null ? null : plainMedian.docsPerSecond() / baselineMedian.docsPerSecond(), seconds(plain));
     }
-    BenchResults.Indexing baselineMedian = median("baseline", baseline);
     return new BenchResults.IndexingComparison(
-        oursMedian, baselineMedian, oursMedian.docsPerSecond() / baselineMedian.docsPerSecond(), seconds(ours), seconds(baseline));
+        oursMedian,
+        baselineMedian,
+        baselineMedian == null ? null : oursMedian.docsPerSecond() / baselineMedian.docsPerSecond(),
+        seconds(ours),
+        baselineMedian == null ? null : seconds(baseline),
+        cache == null ? null : cache.toString(),
+        withoutCache);
   }
 
   /** The median run by wall time (of two middle runs the slower), with the highest peak RSS of all. */

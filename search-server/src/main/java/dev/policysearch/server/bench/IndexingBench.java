@@ -36,15 +36,58 @@ final class IndexingBench {
    */
   BenchResults.Indexing ours(String name, Path indexerJar, Path corpus, Path index, CorpusStats stats)
       throws IOException, InterruptedException {
+    return ours(name, indexerJar, corpus, index, stats, List.of());
+  }
+
+  /** Like {@link #ours(String, Path, Path, Path, CorpusStats)}, with JVM options before ours. */
+  BenchResults.Indexing ours(String name, Path indexerJar, Path corpus, Path index, CorpusStats stats, List<String> jvmOptions)
+      throws IOException, InterruptedException {
     deleteRecursively(index);
+    List<String> options = new ArrayList<>(jvmOptions);
+    options.addAll(jvm.options());
     List<String> command =
-        jvm.jar(indexerJar, List.of("index", "--input", corpus.toString(), "--index", index.toString(), "--quiet", "--threads", Integer.toString(threads)));
+        new ChildJvm(jvm.java(), options)
+            .jar(indexerJar, List.of("index", "--input", corpus.toString(), "--index", index.toString(), "--quiet", "--threads", Integer.toString(threads)));
     log.say("indexing, %s: %s", name, String.join(" ", command));
     ChildProcess.Run run = ChildProcess.run(command, logs.resolve("indexer-" + name + ".log"), "indexing, " + name, log);
     ChildProcess.requireSuccess(run, "our indexer");
     Path generation =
         new IndexLayout(index).current().orElseThrow(() -> new IOException("our indexer exited with 0 but published no index in " + index));
     return result(name, run, stats, generation);
+  }
+
+  /**
+   * The JVM options that use the indexer's class cache {@code cache}, as the launcher passes them:
+   * an AOT cache for a name ending in {@code .aot}, a class-data archive otherwise; or, with
+   * {@code writeTo}, those that write it there as the JVM ends. The JVM's own messages about the
+   * cache are kept out of the logs.
+   */
+  static List<String> classCacheOptions(Path cache, Path writeTo) {
+    boolean aot = cache.getFileName().toString().endsWith(".aot");
+    List<String> options = new ArrayList<>(aot ? List.of("-Xlog:aot=off", "-Xlog:cds=off") : List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    if (writeTo != null) {
+      options.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + writeTo);
+    } else {
+      options.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
+    }
+    return options;
+  }
+
+  /**
+   * Writes the indexer's class cache by one untimed run of ours, as the launcher's first index run
+   * of a build does: under a name of its own, moved into place once the JVM has ended.
+   */
+  void writeClassCache(Path cache, Path indexerJar, Path corpus, Path index, CorpusStats stats) throws IOException, InterruptedException {
+    Path pending = cache.resolveSibling(cache.getFileName() + ".bench-" + ProcessHandle.current().pid());
+    log.say("indexing: writing the indexer's class cache %s (one run, not timed)", cache);
+    ours("class-cache", indexerJar, corpus, index, stats, classCacheOptions(cache, pending));
+    if (!Files.isRegularFile(pending) || Files.size(pending) == 0) {
+      throw new IOException(
+          "the indexer did not write its class cache " + pending + "; see " + logs.resolve("indexer-class-cache.log")
+              + " (a JDK older than 25 cannot write an .aot cache: name a .jsa file instead)");
+    }
+    Files.move(pending, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.deleteIfExists(pending.resolveSibling(pending.getFileName() + ".config"));
   }
 
   /**

@@ -1,0 +1,105 @@
+package dev.policysearch.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The indexer's class cache, through {@code ./policy-search index} as an admin runs it: after the
+ * first run of a build that succeeds, the launcher writes it (announced) and keeps it; later runs
+ * use it (a JVM told to insist on it still starts); a failed run writes none; the JVM's messages
+ * about it stay off the console; {@code POLICY_SEARCH_CDS=off} leaves it out.
+ */
+class LauncherIndexerCacheIT {
+  private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  private static final Path TARGET = ROOT.resolve("indexer").resolve("target");
+
+  @TempDir Path tmp;
+
+  @Test
+  void theFirstRunWritesTheCacheAndLaterRunsUseIt() throws Exception {
+    removeCaches();
+    Run first = index(Map.of(), "--input", IndexerProcess.sampleCorpus().toString(), "--index", tmp.resolve("first").toString());
+    assertEquals(0, first.exitCode(), first.output());
+    assertTrue(first.output().contains("writing the indexer's start-up cache"), "the wait at the end is announced: " + first.output());
+    List<Path> caches = caches();
+    assertEquals(1, caches.size(), "one cache, moved into place, nothing pending: " + caches);
+    Path cache = caches.get(0);
+    assertTrue(cache.getFileName().toString().matches("policy-search-indexer-.*\\.(aot|jsa)"), cache.toString());
+    assertTrue(Files.size(cache) > 0);
+    FileTime written = Files.getLastModifiedTime(cache);
+
+    // Told to insist on it, a JVM that cannot use the cache refuses to start: success means it was used.
+    String insist = cache.getFileName().toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+    Run second = index(Map.of("JAVA_OPTS", insist), "--input", IndexerProcess.sampleCorpus().toString(), "--index", tmp.resolve("second").toString());
+    assertEquals(0, second.exitCode(), second.output());
+    assertFalse(second.output().contains("start-up cache"), "written once: " + second.output());
+    assertEquals(List.of(cache), caches(), "the cache is used, not written again");
+    assertEquals(written, Files.getLastModifiedTime(cache));
+    assertTrue(Files.isRegularFile(tmp.resolve("second").resolve("CURRENT")), "the second run published its index");
+    for (Run run : List.of(first, second)) {
+      assertFalse(run.output().contains("[aot") || run.output().contains("[cds"), "the JVM's cache messages stay off the console: " + run.output());
+    }
+  }
+
+  @Test
+  void aFailedFirstRunLeavesNoCache() throws Exception {
+    removeCaches();
+    Run failed = index(Map.of(), "--input", tmp.resolve("no-such-corpus").toString(), "--index", tmp.resolve("index").toString());
+    assertNotEquals(0, failed.exitCode(), failed.output());
+    assertFalse(failed.output().contains("start-up cache"), failed.output());
+    assertEquals(List.of(), caches(), "a run that failed writes no cache");
+  }
+
+  @Test
+  void offLeavesItOut() throws Exception {
+    removeCaches();
+    Run off = index(Map.of("POLICY_SEARCH_CDS", "off"), "--input", IndexerProcess.sampleCorpus().toString(), "--index", tmp.resolve("off").toString());
+    assertEquals(0, off.exitCode(), off.output());
+    assertFalse(off.output().contains("start-up cache"), off.output());
+    assertEquals(List.of(), caches());
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  private Run index(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("policy-search").toString(), "index"));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile(tmp, "index", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().remove("JAVA_OPTS");
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("./policy-search index did not end within 5 minutes:\n" + Files.readString(log, StandardCharsets.UTF_8));
+    }
+    return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  private static void removeCaches() throws IOException {
+    for (Path p : caches()) {
+      Files.deleteIfExists(p);
+    }
+  }
+
+  /** The indexer's caches and anything pending beside them. */
+  private static List<Path> caches() throws IOException {
+    try (Stream<Path> files = Files.list(TARGET)) {
+      return files.filter(p -> p.getFileName().toString().matches("policy-search-indexer-.*\\.(aot|jsa).*")).sorted().toList();
+    }
+  }
+}
