@@ -125,12 +125,11 @@ public final class BenchCommand implements Callable<Integer> {
   Path classDataArchive;
 
   @Option(
-      names = "--indexer-class-cache",
+      names = "--indexer-class-data-archive",
       paramLabel = "FILE",
       description =
-          "Time our indexer as ./policy-search index runs it: with this class cache (the JVM's AOT cache, FILE.aot, on a"
-              + " JDK of 25 or later; a class-data archive, FILE.jsa, before), written first by one untimed run when missing,"
-              + " beside the same runs without it. The launcher passes the cache index uses.")
+          "Time our indexer as ./policy-search index runs it: with this class-data (CDS) archive, written first by one"
+              + " untimed run when missing, beside the same runs without it. The launcher passes the archive index uses.")
   Path indexerClassCache;
 
   @Option(names = "--skip-queries", description = "Do not run the query benchmarks.")

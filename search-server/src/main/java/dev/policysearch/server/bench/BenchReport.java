@@ -74,7 +74,7 @@ final class BenchReport {
     Optional<BenchResults.Indexing> b = Optional.ofNullable(c.baseline());
     out.printf("%nIndexing (child JVM, from start to exit, %d threads)%n", o.threads());
     if (c.classCache() != null) {
-      out.printf("  ours as ./policy-search index runs it, with the indexer's class cache %s%n", c.classCache());
+      out.printf("  ours as ./policy-search index runs it, with the class-data archive %s%n", c.classCache());
     }
     out.printf("  %-34s %12s %12s %14s%n", "", "ours", "baseline", "ours/baseline");
     indexingRow("wall time (s)", "%.1f", o.seconds(), b.map(BenchResults.Indexing::seconds));
@@ -90,7 +90,7 @@ final class BenchReport {
     BenchResults.WithoutCache plain = c.withoutCache();
     if (plain != null) {
       out.printf(
-          "  ours without the class cache (java -jar): %.1f s, %,.0f documents/s%s; runs (s): %s%n",
+          "  ours without the class-data archive (java -jar): %.1f s, %,.0f documents/s%s; runs (s): %s%n",
           plain.ours().seconds(), plain.ours().docsPerSecond(),
           plain.docsPerSecondRatio() == null ? "" : String.format(", ours/baseline %.2f", plain.docsPerSecondRatio()), runs(plain.runSeconds()));
     }

@@ -64,8 +64,8 @@ final class BenchRun {
   /**
    * {@code --indexing-runs} runs of each indexer, ours then the baseline's, in turn, so that a
    * slow spell of the machine falls on both; the median run of each is compared. With the
-   * indexer's class cache, ours runs with it (as {@code ./policy-search index} runs it) and, after
-   * the baseline of each round, once more without it.
+   * indexer's class-data archive, ours runs with it (as {@code ./policy-search index} runs it)
+   * and, after the baseline of each round, once more without it.
    */
   private BenchResults.IndexingComparison indexing(IndexingBench indexing, List<Path> files, CorpusStats corpus)
       throws IOException, InterruptedException {

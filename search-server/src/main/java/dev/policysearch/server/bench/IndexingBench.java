@@ -57,37 +57,28 @@ final class IndexingBench {
   }
 
   /**
-   * The JVM options that use the indexer's class cache {@code cache}, as the launcher passes them:
-   * an AOT cache for a name ending in {@code .aot}, a class-data archive otherwise; or, with
-   * {@code writeTo}, those that write it there as the JVM ends. The JVM's own messages about the
-   * cache are kept out of the logs.
+   * The JVM options that map the indexer's class-data archive {@code archive}, as the launcher
+   * passes them, or with {@code writeTo} those that write it there as the JVM ends. The JVM's own
+   * messages about the archive are kept out of the logs.
    */
-  static List<String> classCacheOptions(Path cache, Path writeTo) {
-    boolean aot = cache.getFileName().toString().endsWith(".aot");
-    List<String> options = new ArrayList<>(aot ? List.of("-Xlog:aot=off", "-Xlog:cds=off") : List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-    if (writeTo != null) {
-      options.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + writeTo);
-    } else {
-      options.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
-    }
+  static List<String> classCacheOptions(Path archive, Path writeTo) {
+    List<String> options = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    options.add(writeTo != null ? "-XX:ArchiveClassesAtExit=" + writeTo : "-XX:SharedArchiveFile=" + archive);
     return options;
   }
 
   /**
-   * Writes the indexer's class cache by one untimed run of ours, as the launcher's first index run
-   * of a build does: under a name of its own, moved into place once the JVM has ended.
+   * Writes the indexer's class-data archive by one untimed run of ours, under a name of its own,
+   * moved into place once the JVM has ended.
    */
-  void writeClassCache(Path cache, Path indexerJar, Path corpus, Path index, CorpusStats stats) throws IOException, InterruptedException {
-    Path pending = cache.resolveSibling(cache.getFileName() + ".bench-" + ProcessHandle.current().pid());
-    log.say("indexing: writing the indexer's class cache %s (one run, not timed)", cache);
-    ours("class-cache", indexerJar, corpus, index, stats, classCacheOptions(cache, pending));
+  void writeClassCache(Path archive, Path indexerJar, Path corpus, Path index, CorpusStats stats) throws IOException, InterruptedException {
+    Path pending = archive.resolveSibling(archive.getFileName() + ".bench-" + ProcessHandle.current().pid());
+    log.say("indexing: writing the indexer's class-data archive %s (one run, not timed)", archive);
+    ours("class-data-archive", indexerJar, corpus, index, stats, classCacheOptions(archive, pending));
     if (!Files.isRegularFile(pending) || Files.size(pending) == 0) {
-      throw new IOException(
-          "the indexer did not write its class cache " + pending + "; see " + logs.resolve("indexer-class-cache.log")
-              + " (a JDK older than 25 cannot write an .aot cache: name a .jsa file instead)");
+      throw new IOException("the indexer did not write its class-data archive " + pending + "; see " + logs.resolve("indexer-class-data-archive.log"));
     }
-    Files.move(pending, cache, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.deleteIfExists(pending.resolveSibling(pending.getFileName() + ".config"));
+    Files.move(pending, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /**

@@ -59,28 +59,27 @@ class BenchCommandIT {
   }
 
   @Test
-  void timesOurIndexerWithItsClassCacheBesideTheSameRunsWithout() throws Exception {
+  void timesOurIndexerWithItsClassDataArchiveBesideTheSameRunsWithout() throws Exception {
     Path json = tmp.resolve("cached.json");
-    // The JVM's AOT cache needs a JDK of 25 or later; before that the launcher uses a class-data archive.
-    Path cache = tmp.resolve(Runtime.version().feature() >= 25 ? "indexer.aot" : "indexer.jsa");
+    Path cache = tmp.resolve("indexer.jsa");
     Run run =
         bench(
             "--corpus", ROOT.resolve("corpus").resolve("sample").toString(), "--work", tmp.resolve("cached").toString(),
-            "--indexing-runs", "2", "--skip-startup", "--skip-queries", "--indexer-class-cache", cache.toString(), "--json", json.toString());
+            "--indexing-runs", "2", "--skip-startup", "--skip-queries", "--indexer-class-data-archive", cache.toString(), "--json", json.toString());
     assertEquals(0, run.exitCode(), run.output());
-    assertTrue(Files.isRegularFile(cache) && Files.size(cache) > 0, "the cache was written first: " + run.output());
+    assertTrue(Files.isRegularFile(cache) && Files.size(cache) > 0, "the archive was written first: " + run.output());
     try (var left = Files.list(tmp)) {
       assertEquals(List.of(), left.filter(p -> p.getFileName().toString().contains(".bench-")).toList(), "nothing pending is left");
     }
-    assertTrue(run.output().contains("with the indexer's class cache " + cache), run.output());
-    assertTrue(run.output().contains("ours without the class cache (java -jar)"), run.output());
+    assertTrue(run.output().contains("with the class-data archive " + cache), run.output());
+    assertTrue(run.output().contains("ours without the class-data archive (java -jar)"), run.output());
     assertTrue(Files.isRegularFile(tmp.resolve("cached").resolve("logs").resolve("indexer-ours-without-cache-2.log")), "one log per run");
 
     JsonNode indexing = new ObjectMapper().readTree(json.toFile()).get("indexing");
     assertEquals(cache.toString(), indexing.get("class_cache").asText());
     JsonNode plain = indexing.get("without_cache");
     assertEquals(sampleDocuments(), plain.get("ours").get("documents").asInt());
-    assertEquals(2, plain.get("run_seconds").size(), "one wall time per run without the cache");
+    assertEquals(2, plain.get("run_seconds").size(), "one wall time per run without the archive");
     double ratio = plain.get("ours").get("docs_per_second").asDouble() / indexing.get("baseline").get("docs_per_second").asDouble();
     assertEquals(ratio, plain.get("docs_per_second_ratio").asDouble(), 1e-9);
   }

@@ -18,59 +18,58 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The indexer's class cache, through {@code ./policy-search index} as an admin runs it: after the
- * first run of a build that succeeds, the launcher writes it (announced) and keeps it; later runs
- * use it (a JVM told to insist on it still starts); a failed run writes none; the JVM's messages
- * about it stay off the console; {@code POLICY_SEARCH_CDS=off} leaves it out.
+ * The indexer's class-data archive, through {@code ./policy-search index} as an admin runs it:
+ * after the first run of a build that succeeds, the launcher writes it (announced) and keeps it;
+ * later runs map it (a JVM told to insist on it still starts); a failed run writes none; the JVM's
+ * messages about it stay off the console; {@code POLICY_SEARCH_CDS=off} leaves it out.
  */
-class LauncherIndexerCacheIT {
+class LauncherIndexerArchiveIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Path TARGET = ROOT.resolve("indexer").resolve("target");
 
   @TempDir Path tmp;
 
   @Test
-  void theFirstRunWritesTheCacheAndLaterRunsUseIt() throws Exception {
-    removeCaches();
+  void theFirstRunWritesTheArchiveAndLaterRunsMapIt() throws Exception {
+    removeArchives();
     Run first = index(Map.of(), "--input", IndexerProcess.sampleCorpus().toString(), "--index", tmp.resolve("first").toString());
     assertEquals(0, first.exitCode(), first.output());
-    assertTrue(first.output().contains("writing the indexer's start-up cache"), "the wait at the end is announced: " + first.output());
-    List<Path> caches = caches();
-    assertEquals(1, caches.size(), "one cache, moved into place, nothing pending: " + caches);
-    Path cache = caches.get(0);
-    assertTrue(cache.getFileName().toString().matches("policy-search-indexer-.*\\.(aot|jsa)"), cache.toString());
-    assertTrue(Files.size(cache) > 0);
-    FileTime written = Files.getLastModifiedTime(cache);
+    assertTrue(first.output().contains("writing the indexer's class-data archive"), "the wait at the end is announced: " + first.output());
+    List<Path> archives = archives();
+    assertEquals(1, archives.size(), "one archive, moved into place, nothing pending: " + archives);
+    Path archive = archives.get(0);
+    assertTrue(archive.getFileName().toString().matches("policy-search-indexer-.*\\.jsa"), archive.toString());
+    assertTrue(Files.size(archive) > 0);
+    FileTime written = Files.getLastModifiedTime(archive);
 
-    // Told to insist on it, a JVM that cannot use the cache refuses to start: success means it was used.
-    String insist = cache.getFileName().toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
-    Run second = index(Map.of("JAVA_OPTS", insist), "--input", IndexerProcess.sampleCorpus().toString(), "--index", tmp.resolve("second").toString());
+    // -Xshare:on makes a JVM that cannot map the archive refuse to start: success means it was used.
+    Run second = index(Map.of("JAVA_OPTS", "-Xshare:on"), "--input", IndexerProcess.sampleCorpus().toString(), "--index", tmp.resolve("second").toString());
     assertEquals(0, second.exitCode(), second.output());
-    assertFalse(second.output().contains("start-up cache"), "written once: " + second.output());
-    assertEquals(List.of(cache), caches(), "the cache is used, not written again");
-    assertEquals(written, Files.getLastModifiedTime(cache));
+    assertFalse(second.output().contains("class-data archive"), "written once: " + second.output());
+    assertEquals(List.of(archive), archives(), "the archive is mapped, not written again");
+    assertEquals(written, Files.getLastModifiedTime(archive));
     assertTrue(Files.isRegularFile(tmp.resolve("second").resolve("CURRENT")), "the second run published its index");
     for (Run run : List.of(first, second)) {
-      assertFalse(run.output().contains("[aot") || run.output().contains("[cds"), "the JVM's cache messages stay off the console: " + run.output());
+      assertFalse(run.output().contains("[cds"), "the JVM's archive messages stay off the console: " + run.output());
     }
   }
 
   @Test
-  void aFailedFirstRunLeavesNoCache() throws Exception {
-    removeCaches();
+  void aFailedFirstRunLeavesNoArchive() throws Exception {
+    removeArchives();
     Run failed = index(Map.of(), "--input", tmp.resolve("no-such-corpus").toString(), "--index", tmp.resolve("index").toString());
     assertNotEquals(0, failed.exitCode(), failed.output());
-    assertFalse(failed.output().contains("start-up cache"), failed.output());
-    assertEquals(List.of(), caches(), "a run that failed writes no cache");
+    assertFalse(failed.output().contains("class-data archive"), failed.output());
+    assertEquals(List.of(), archives(), "a run that failed writes no archive");
   }
 
   @Test
   void offLeavesItOut() throws Exception {
-    removeCaches();
+    removeArchives();
     Run off = index(Map.of("POLICY_SEARCH_CDS", "off"), "--input", IndexerProcess.sampleCorpus().toString(), "--index", tmp.resolve("off").toString());
     assertEquals(0, off.exitCode(), off.output());
-    assertFalse(off.output().contains("start-up cache"), off.output());
-    assertEquals(List.of(), caches());
+    assertFalse(off.output().contains("class-data archive"), off.output());
+    assertEquals(List.of(), archives());
   }
 
   private record Run(int exitCode, String output) {}
@@ -90,16 +89,16 @@ class LauncherIndexerCacheIT {
     return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  private static void removeCaches() throws IOException {
-    for (Path p : caches()) {
+  private static void removeArchives() throws IOException {
+    for (Path p : archives()) {
       Files.deleteIfExists(p);
     }
   }
 
-  /** The indexer's caches and anything pending beside them. */
-  private static List<Path> caches() throws IOException {
+  /** The indexer's archives and anything pending beside them. */
+  private static List<Path> archives() throws IOException {
     try (Stream<Path> files = Files.list(TARGET)) {
-      return files.filter(p -> p.getFileName().toString().matches("policy-search-indexer-.*\\.(aot|jsa).*")).sorted().toList();
+      return files.filter(p -> p.getFileName().toString().matches("policy-search-indexer-.*\\.jsa.*")).sorted().toList();
     }
   }
 }
