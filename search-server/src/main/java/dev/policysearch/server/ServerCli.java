@@ -1,8 +1,10 @@
 package dev.policysearch.server;
 
+import dev.policysearch.corpus.analysis.Analyzers;
 import dev.policysearch.server.bench.BenchCommand;
 import dev.policysearch.server.eval.EvalCommand;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +37,11 @@ public final class ServerCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    List<String> arguments = List.of(args);
+    if (!arguments.isEmpty() && arguments.get(0).equals("serve") && !arguments.contains("--help") && !arguments.contains("-h")) {
+      // The first search needs the model, lexicon and glossary: read them while the server starts.
+      Analyzers.preloadForSearch();
+    }
     System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
   }
 }

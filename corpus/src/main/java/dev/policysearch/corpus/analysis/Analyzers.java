@@ -41,6 +41,28 @@ public final class Analyzers {
                 Fields.BODY_EN, english));
   }
 
+  /**
+   * Starts reading smartcn's model, the bundled lexicon and the bundled glossary on background
+   * threads, for a server that is about to start: it parses its arguments and opens its index
+   * meanwhile, and its first search, which needs all three, need not wait for them one after
+   * another. A failure is left for the first real use to report, on the thread that needs them.
+   */
+  public static void preloadForSearch() {
+    SmartcnModel.loadInBackground();
+    Thread.ofPlatform()
+        .daemon()
+        .name("lexicon-preload")
+        .start(
+            () -> {
+              try {
+                PolicyLexicon.bundled();
+                Glossary.bundled();
+              } catch (RuntimeException e) {
+                // reported by the first real use
+              }
+            });
+  }
+
   /** The analyzer for every field of the schema; keyword (untouched) for the exact-match ones. */
   public Analyzer perField() {
     return perField;
