@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,15 +77,11 @@ class LauncherClassDataIT {
   }
 
   private static void removeArchives() throws IOException {
-    for (Path p : archives()) {
-      Files.deleteIfExists(p);
-    }
+    LauncherArchives.removeAll(TARGET, "policy-search-server");
   }
 
   private static List<Path> archives() throws IOException {
-    try (Stream<Path> files = Files.list(TARGET)) {
-      return files.filter(p -> p.getFileName().toString().matches("policy-search-server-.*\\.jsa.*")).sorted().toList();
-    }
+    return LauncherArchives.of(TARGET, "policy-search-server");
   }
 
   /** {@code ./policy-search serve --index INDEX --port 0}, once it has printed its address. */

@@ -13,7 +13,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,15 +89,10 @@ class LauncherIndexerArchiveIT {
   }
 
   private static void removeArchives() throws IOException {
-    for (Path p : archives()) {
-      Files.deleteIfExists(p);
-    }
+    LauncherArchives.removeAll(TARGET, "policy-search-indexer");
   }
 
-  /** The indexer's archives and anything pending beside them. */
   private static List<Path> archives() throws IOException {
-    try (Stream<Path> files = Files.list(TARGET)) {
-      return files.filter(p -> p.getFileName().toString().matches("policy-search-indexer-.*\\.jsa.*")).sorted().toList();
-    }
+    return LauncherArchives.of(TARGET, "policy-search-indexer");
   }
 }
