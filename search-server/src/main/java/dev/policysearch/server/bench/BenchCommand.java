@@ -130,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Time our indexer as ./policy-search index runs it: with this class-data (CDS) archive, written first by one"
               + " untimed run when missing, beside the same runs without it. The launcher passes the archive index uses.")
-  Path indexerClassCache;
+  Path indexerClassDataArchive;
 
   @Option(names = "--skip-queries", description = "Do not run the query benchmarks.")
   boolean skipQueries;
@@ -200,7 +200,7 @@ public final class BenchCommand implements Callable<Integer> {
         indexerJar.toAbsolutePath().normalize(), serverJar.toAbsolutePath().normalize(), ChildJvm.current(extra),
         skipIndexing, skipStartup, skipQueries, skipBaseline, skipUncached, startupRuns, indexingRuns,
         classDataArchive == null ? null : classDataArchive.toAbsolutePath().normalize(),
-        indexerClassCache == null ? null : indexerClassCache.toAbsolutePath().normalize(), growth, growthOnly, keepWork, seed);
+        indexerClassDataArchive == null ? null : indexerClassDataArchive.toAbsolutePath().normalize(), growth, growthOnly, keepWork, seed);
   }
 
   /** Usage errors first (exit 2), then what must exist on disk (exit 1, with what to do). */

@@ -73,8 +73,8 @@ final class BenchReport {
     BenchResults.Indexing o = c.ours();
     Optional<BenchResults.Indexing> b = Optional.ofNullable(c.baseline());
     out.printf("%nIndexing (child JVM, from start to exit, %d threads)%n", o.threads());
-    if (c.classCache() != null) {
-      out.printf("  ours as ./policy-search index runs it, with the class-data archive %s%n", c.classCache());
+    if (c.classDataArchive() != null) {
+      out.printf("  ours as ./policy-search index runs it, with the class-data archive %s%n", c.classDataArchive());
     }
     out.printf("  %-34s %12s %12s %14s%n", "", "ours", "baseline", "ours/baseline");
     indexingRow("wall time (s)", "%.1f", o.seconds(), b.map(BenchResults.Indexing::seconds));
@@ -87,7 +87,7 @@ final class BenchReport {
       out.printf("  median of %d runs each, alternating; wall time of each run (s): ours %s", c.oursRunSeconds().size(), runs(c.oursRunSeconds()));
       out.printf("%s%n", c.baselineRunSeconds() == null ? "" : "; baseline " + runs(c.baselineRunSeconds()));
     }
-    BenchResults.WithoutCache plain = c.withoutCache();
+    BenchResults.WithoutArchive plain = c.withoutArchive();
     if (plain != null) {
       out.printf(
           "  ours without the class-data archive (java -jar): %.1f s, %,.0f documents/s%s; runs (s): %s%n",

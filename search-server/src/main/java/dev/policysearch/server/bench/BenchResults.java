@@ -39,21 +39,21 @@ public record BenchResults(
    *
    * @param oursRunSeconds the wall time of each of our runs, in the order run
    * @param baselineRunSeconds the same for the baseline, each run right after ours of the same number
-   * @param classCache the indexer's class-data archive {@code ours} ran with, as {@code
+   * @param classDataArchive the indexer's class-data archive {@code ours} ran with, as {@code
    *     ./policy-search index} runs it, or null when ours ran without one
-   * @param withoutCache ours without the archive (plain {@code java -jar}), each run right after
+   * @param withoutArchive ours without the archive (plain {@code java -jar}), each run right after
    *     the baseline's of the same number; null when {@code ours} ran without one
    */
   public record IndexingComparison(
       Indexing ours, Indexing baseline, Double docsPerSecondRatio, List<Double> oursRunSeconds, List<Double> baselineRunSeconds,
-      String classCache, WithoutCache withoutCache) {}
+      String classDataArchive, WithoutArchive withoutArchive) {}
 
   /**
    * Our indexer run without its class-data archive, beside the baseline of the same rounds.
    *
    * @param docsPerSecondRatio ours without the cache / baseline docs per second; null without a baseline
    */
-  public record WithoutCache(Indexing ours, Double docsPerSecondRatio, List<Double> runSeconds) {}
+  public record WithoutArchive(Indexing ours, Double docsPerSecondRatio, List<Double> runSeconds) {}
 
   /**
    * Latency of one kind of query with one client.

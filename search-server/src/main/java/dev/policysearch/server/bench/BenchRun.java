@@ -70,34 +70,34 @@ final class BenchRun {
   private BenchResults.IndexingComparison indexing(IndexingBench indexing, List<Path> files, CorpusStats corpus)
       throws IOException, InterruptedException {
     int runs = settings.indexingRuns();
-    Path cache = settings.indexerClassCache();
-    List<String> cached = List.of();
-    if (cache != null) {
-      if (!Files.isRegularFile(cache)) {
-        indexing.writeClassCache(cache, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
+    Path archive = settings.indexerClassDataArchive();
+    List<String> mapped = List.of();
+    if (archive != null) {
+      if (!Files.isRegularFile(archive)) {
+        indexing.writeClassDataArchive(archive, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
       }
-      cached = IndexingBench.classCacheOptions(cache, null);
+      mapped = IndexingBench.archiveOptions(archive, null);
     }
     List<BenchResults.Indexing> ours = new ArrayList<>();
     List<BenchResults.Indexing> baseline = new ArrayList<>();
     List<BenchResults.Indexing> plain = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       String suffix = runs == 1 ? "" : "-" + run;
-      ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus, cached));
+      ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus, mapped));
       if (!settings.skipBaseline()) {
         baseline.add(indexing.baseline("baseline" + suffix, files, settings.baselineIndex(), corpus));
       }
-      if (cache != null) {
-        plain.add(indexing.ours("ours-without-cache" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus));
+      if (archive != null) {
+        plain.add(indexing.ours("ours-without-archive" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus));
       }
     }
     BenchResults.Indexing oursMedian = median("ours", ours);
     BenchResults.Indexing baselineMedian = baseline.isEmpty() ? null : median("baseline", baseline);
-    BenchResults.WithoutCache withoutCache = null;
-    if (cache != null) {
-      BenchResults.Indexing plainMedian = median("ours-without-cache", plain);
-      withoutCache =
-          new BenchResults.WithoutCache(
+    BenchResults.WithoutArchive withoutArchive = null;
+    if (archive != null) {
+      BenchResults.Indexing plainMedian = median("ours-without-archive", plain);
+      withoutArchive =
+          new BenchResults.WithoutArchive(
               plainMedian, baselineMedian == null ? null : plainMedian.docsPerSecond() / baselineMedian.docsPerSecond(), seconds(plain));
     }
     return new BenchResults.IndexingComparison(
@@ -106,8 +106,8 @@ final class BenchRun {
         baselineMedian == null ? null : oursMedian.docsPerSecond() / baselineMedian.docsPerSecond(),
         seconds(ours),
         baselineMedian == null ? null : seconds(baseline),
-        cache == null ? null : cache.toString(),
-        withoutCache);
+        archive == null ? null : archive.toString(),
+        withoutArchive);
   }
 
   /** The median run by wall time (of two middle runs the slower), with the highest peak RSS of all. */

@@ -11,7 +11,7 @@ import java.util.List;
  * @param tasks the query tasks, already cut to --queries-per-kind
  * @param keepWork keep what is otherwise deleted: the grown corpora and indexes, a temporary work folder
  * @param classDataArchive the server's class-data archive for the start-up runs, or null
- * @param indexerClassCache the indexer's class-data archive our indexing runs use as {@code
+ * @param indexerClassDataArchive the indexer's class-data archive our indexing runs use as {@code
  *     ./policy-search index} runs them, or null for plain runs only
  */
 record BenchSettings(
@@ -34,7 +34,7 @@ record BenchSettings(
     int startupRuns,
     int indexingRuns,
     Path classDataArchive,
-    Path indexerClassCache,
+    Path indexerClassDataArchive,
     List<Integer> growth,
     boolean growthOnly,
     boolean keepWork,

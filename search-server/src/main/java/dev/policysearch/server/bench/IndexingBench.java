@@ -61,7 +61,7 @@ final class IndexingBench {
    * passes them, or with {@code writeTo} those that write it there as the JVM ends. The JVM's own
    * messages about the archive are kept out of the logs.
    */
-  static List<String> classCacheOptions(Path archive, Path writeTo) {
+  static List<String> archiveOptions(Path archive, Path writeTo) {
     List<String> options = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     options.add(writeTo != null ? "-XX:ArchiveClassesAtExit=" + writeTo : "-XX:SharedArchiveFile=" + archive);
     return options;
@@ -71,10 +71,10 @@ final class IndexingBench {
    * Writes the indexer's class-data archive by one untimed run of ours, under a name of its own,
    * moved into place once the JVM has ended.
    */
-  void writeClassCache(Path archive, Path indexerJar, Path corpus, Path index, CorpusStats stats) throws IOException, InterruptedException {
+  void writeClassDataArchive(Path archive, Path indexerJar, Path corpus, Path index, CorpusStats stats) throws IOException, InterruptedException {
     Path pending = archive.resolveSibling(archive.getFileName() + ".bench-" + ProcessHandle.current().pid());
     log.say("indexing: writing the indexer's class-data archive %s (one run, not timed)", archive);
-    ours("class-data-archive", indexerJar, corpus, index, stats, classCacheOptions(archive, pending));
+    ours("class-data-archive", indexerJar, corpus, index, stats, archiveOptions(archive, pending));
     if (!Files.isRegularFile(pending) || Files.size(pending) == 0) {
       throw new IOException("the indexer did not write its class-data archive " + pending + "; see " + logs.resolve("indexer-class-data-archive.log"));
     }

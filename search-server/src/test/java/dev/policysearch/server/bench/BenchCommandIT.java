@@ -73,11 +73,11 @@ class BenchCommandIT {
     }
     assertTrue(run.output().contains("with the class-data archive " + cache), run.output());
     assertTrue(run.output().contains("ours without the class-data archive (java -jar)"), run.output());
-    assertTrue(Files.isRegularFile(tmp.resolve("cached").resolve("logs").resolve("indexer-ours-without-cache-2.log")), "one log per run");
+    assertTrue(Files.isRegularFile(tmp.resolve("cached").resolve("logs").resolve("indexer-ours-without-archive-2.log")), "one log per run");
 
     JsonNode indexing = new ObjectMapper().readTree(json.toFile()).get("indexing");
-    assertEquals(cache.toString(), indexing.get("class_cache").asText());
-    JsonNode plain = indexing.get("without_cache");
+    assertEquals(cache.toString(), indexing.get("class_data_archive").asText());
+    JsonNode plain = indexing.get("without_archive");
     assertEquals(sampleDocuments(), plain.get("ours").get("documents").asInt());
     assertEquals(2, plain.get("run_seconds").size(), "one wall time per run without the archive");
     double ratio = plain.get("ours").get("docs_per_second").asDouble() / indexing.get("baseline").get("docs_per_second").asDouble();
