@@ -51,7 +51,7 @@ public record BenchResults(
   /**
    * Our indexer run without its class-data archive, beside the baseline of the same rounds.
    *
-   * @param docsPerSecondRatio ours without the cache / baseline docs per second; null without a baseline
+   * @param docsPerSecondRatio ours without the archive / baseline docs per second; null without a baseline
    */
   public record WithoutArchive(Indexing ours, Double docsPerSecondRatio, List<Double> runSeconds) {}
 
