@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
       "2. Start-up. java -jar SERVER serve --index WORK/ours --port 0, timed to its",
       "   'Search at' line and to the first successful /api/search answer.",
       "3. Queries. The task file's queries, grouped by kind. Ours over HTTP (/api/search on a",
-      "   server in this JVM; facets are counted with every search), the baseline in-process",
+      "   server in this JVM, or with --server-own-jvm in one of its own; facets are counted",
+      "   with every search), the baseline in-process",
       "   (top 10 + stored titles; no filters, facets, sort or highlighting). Latency",
       "   p50/p95/p99 per kind with 1 client after a warm-up, then queries/s at each",
       "   --clients level in a closed loop, with error counts.",
@@ -141,6 +142,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--skip-uncached", description = "Measure our queries only as shipped (result cache on), not a second time with the result cache off.")
   boolean skipUncached;
 
+  /**
+   * Not the default: on 2 cores the server's JVM then competes with the benchmark's (two JIT
+   * compilers, two collectors) and ours measured slower than in process, the method of every
+   * earlier figure (docs/BENCHMARKS.md, fifteenth session).
+   */
+  @Option(
+      names = "--server-own-jvm",
+      description = "Run our server for the query figures in a JVM of its own, started as ./policy-search serve starts it (with --class-data-archive when given), instead of in the benchmark's JVM; its peak RSS is reported.")
+  boolean serverOwnJvm;
+
   @Option(names = "--growth", split = ",", paramLabel = "N,N,...", hideParamSyntax = true, description = "Corpus sizes for the growth curve, e.g. 100000,300000,1000000 (default: no growth curve; it takes long and needs disk).")
   List<Integer> growth = new ArrayList<>();
 
@@ -164,6 +175,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     quietAccessLog();
+    HttpQueryBench.keepConnectionsOpen();
     validate();
     List<QueryTask> all = tasks == null ? QueryTasks.bundled() : QueryTasks.read(tasks);
     ProgressLog log = new ProgressLog(spec.commandLine().getErr());
@@ -200,7 +212,7 @@ public final class BenchCommand implements Callable<Integer> {
         indexerJar.toAbsolutePath().normalize(), serverJar.toAbsolutePath().normalize(), ChildJvm.current(extra),
         skipIndexing, skipStartup, skipQueries, skipBaseline, skipUncached, startupRuns, indexingRuns,
         classDataArchive == null ? null : classDataArchive.toAbsolutePath().normalize(),
-        indexerClassDataArchive == null ? null : indexerClassDataArchive.toAbsolutePath().normalize(), growth, growthOnly, keepWork, seed);
+        indexerClassDataArchive == null ? null : indexerClassDataArchive.toAbsolutePath().normalize(), growth, growthOnly, keepWork, serverOwnJvm, seed);
   }
 
   /** Usage errors first (exit 2), then what must exist on disk (exit 1, with what to do). */
@@ -233,7 +245,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (indexes) {
       requireJar("--indexer-jar", indexerJar);
     }
-    if (!growthOnly && !skipStartup) {
+    boolean childServer = serverOwnJvm && ((!growthOnly && !skipQueries) || !growth.isEmpty());
+    if ((!growthOnly && !skipStartup) || childServer) {
       requireJar("--server-jar", serverJar);
     }
   }

@@ -138,12 +138,15 @@ final class BenchReport {
     latency(q, s);
     throughput(q, s);
     ratios(q);
+    if (q.ours().serverPeakRssBytes() > 0) {
+      out.printf("Our server's peak RSS (its own JVM, default heap): %s%n", ChildProcess.megabytes(q.ours().serverPeakRssBytes()));
+    }
   }
 
   private void latency(BenchResults.QueryComparison q, BenchSettings s) {
     out.printf(
-        "%nQuery latency, 1 client, ms (each task run %d time(s), after %d s of warm-up); ours over HTTP, baseline in-process%n",
-        s.latencyRounds(), s.warmup().toSeconds());
+        "%nQuery latency, 1 client, ms (each task run %d time(s), after %d s of warm-up); ours over HTTP (server %s), baseline in-process%n",
+        s.latencyRounds(), s.warmup().toSeconds(), BenchRun.serverWhere(s));
     out.printf("  %-10s %5s | %8s %8s %8s %6s | %8s %8s %8s %6s | %9s%n",
         "kind", "tasks", "ours p50", "p95", "p99", "errors", "base p50", "p95", "p99", "errors", "p99 ratio");
     for (BenchResults.KindLatency o : q.ours().latency()) {

@@ -20,7 +20,7 @@ public record BenchResults(
   /** Where and how the figures were taken. */
   public record Environment(
       String started, String java, String vm, String os, int cores, long benchMaxHeapBytes,
-      List<String> childJvmOptions, long seed, String arguments) {}
+      List<String> childJvmOptions, long seed, String arguments, String ourServer) {}
 
   /**
    * One indexing run, as a child process from start to exit.
@@ -69,7 +69,14 @@ public record BenchResults(
       LatencyStats latency) {}
 
   /** One engine's query figures. */
-  public record EngineQueries(String engine, List<KindLatency> latency, List<Throughput> throughput, CacheUse resultCache) {}
+  /**
+   * One engine's query figures.
+   *
+   * @param serverPeakRssBytes our server's peak resident set size (VmHWM) when it ran in a JVM of
+   *     its own, at the end of the measurements; -1 otherwise
+   */
+  public record EngineQueries(
+      String engine, List<KindLatency> latency, List<Throughput> throughput, CacheUse resultCache, long serverPeakRssBytes) {}
 
   /**
    * How many of our searches, from the warm-up to the last throughput level, the server answered
@@ -98,6 +105,10 @@ public record BenchResults(
       int runs, List<Long> listeningMillis, List<Long> firstAnswerMillis, long medianListeningMillis,
       long medianFirstAnswerMillis, String classDataArchive, Startup withoutArchive) {}
 
-  /** One size of the growth curve: indexing, and latency of two query kinds over HTTP. */
-  public record GrowthPoint(long documents, Indexing indexing, List<KindLatency> latency) {}
+  /**
+   * One size of the growth curve: indexing, and latency of two query kinds over HTTP.
+   *
+   * @param serverPeakRssBytes the server's peak RSS with {@code --server-own-jvm}; else -1
+   */
+  public record GrowthPoint(long documents, Indexing indexing, List<KindLatency> latency, long serverPeakRssBytes) {}
 }

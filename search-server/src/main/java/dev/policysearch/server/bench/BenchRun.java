@@ -128,13 +128,18 @@ final class BenchRun {
    * from that cache; with 0 every search is searched, which is what a search never seen costs.
    */
   private BenchResults.EngineQueries oursQueries(String engine, int resultCacheMegabytes) throws IOException, InterruptedException {
-    try (HttpQueryBench http = HttpQueryBench.start(settings.oursIndex(), resultCacheMegabytes)) {
-      log.say("queries, %s: server at %s, result cache %s, %d tasks", engine, http.base(),
-          resultCacheMegabytes == 0 ? "off" : resultCacheMegabytes + " MB", settings.tasks().size());
+    try (HttpQueryBench http = HttpQueryBench.start(settings, settings.oursIndex(), resultCacheMegabytes, engine)) {
+      log.say("queries, %s: server at %s (%s), result cache %s, %d tasks", engine, http.base(),
+          settings.serverOwnJvm() ? "a JVM of its own" : "in this JVM", resultCacheMegabytes == 0 ? "off" : resultCacheMegabytes + " MB",
+          settings.tasks().size());
       BenchResults.EngineQueries measured = measure(engine, http);
       var cache = http.cacheStats();
+      long peakRss = http.serverPeakRssBytes();
+      if (peakRss > 0) {
+        log.say("%s: server peak RSS %s", engine, ChildProcess.megabytes(peakRss));
+      }
       BenchResults.CacheUse use = new BenchResults.CacheUse(resultCacheMegabytes, cache.map(c -> c.hits()).orElse(0L), cache.map(c -> c.misses()).orElse(0L));
-      return new BenchResults.EngineQueries(engine, measured.latency(), measured.throughput(), use);
+      return new BenchResults.EngineQueries(engine, measured.latency(), measured.throughput(), use, peakRss);
     }
   }
 
@@ -161,7 +166,7 @@ final class BenchRun {
       log.say("%s: %d client%s: %,.1f queries/s, %d failed", engine, clients, clients == 1 ? "" : "s", t.queriesPerSecond(), t.failed());
       throughput.add(t);
     }
-    return new BenchResults.EngineQueries(engine, latency, throughput, null);
+    return new BenchResults.EngineQueries(engine, latency, throughput, null, -1);
   }
 
   private static Map<String, Double> p99Ratios(BenchResults.EngineQueries ours, BenchResults.EngineQueries baseline) {
@@ -191,6 +196,11 @@ final class BenchRun {
     }
   }
 
+  /** Where our server ran for the query figures, as the report and the JSON say it. */
+  static String serverWhere(BenchSettings settings) {
+    return settings.serverOwnJvm() ? "in a JVM of its own" : "in the benchmark's JVM";
+  }
+
   private BenchResults.Environment environment(String arguments) {
     return new BenchResults.Environment(
         Instant.now().toString(),
@@ -201,6 +211,7 @@ final class BenchRun {
         Runtime.getRuntime().maxMemory(),
         settings.jvm().options(),
         settings.seed(),
-        arguments);
+        arguments,
+        serverWhere(settings));
   }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param tasks the query tasks, already cut to --queries-per-kind
  * @param keepWork keep what is otherwise deleted: the grown corpora and indexes, a temporary work folder
  * @param classDataArchive the server's class-data archive for the start-up runs, or null
+ * @param serverOwnJvm run our server for the query figures in a JVM of its own instead of the
+ *     benchmark's
  * @param indexerClassDataArchive the indexer's class-data archive our indexing runs use as {@code
  *     ./policy-search index} runs them, or null for plain runs only
  */
@@ -38,6 +40,7 @@ record BenchSettings(
     List<Integer> growth,
     boolean growthOnly,
     boolean keepWork,
+    boolean serverOwnJvm,
     long seed) {
 
   BenchSettings {

@@ -45,15 +45,20 @@ final class GrowthBench {
     CorpusStats stats = grower.write(size, dir.resolve("corpus"), log);
     BenchResults.Indexing indexed = indexing.ours("ours-growth-" + size, settings.indexerJar(), dir.resolve("corpus"), dir.resolve("index"), stats);
     List<BenchResults.KindLatency> latency;
+    long serverPeakRss;
     // The cost of searching at this size: every search searched, none answered from the cache.
-    try (HttpQueryBench http = HttpQueryBench.start(dir.resolve("index"), 0)) {
+    try (HttpQueryBench http = HttpQueryBench.start(settings, dir.resolve("index"), 0, "growth-" + size)) {
       LoadDriver driver = new LoadDriver("growth " + size, http, log);
       driver.warmUp(tasks, settings.warmup(), settings.seed());
       latency = driver.latencyByKind(tasks, settings.latencyRounds(), settings.seed());
+      serverPeakRss = http.serverPeakRssBytes();
+      if (serverPeakRss > 0) {
+        log.say("growth %,d: server peak RSS %s", size, ChildProcess.megabytes(serverPeakRss));
+      }
     }
     if (!settings.keepWork()) {
       IndexingBench.deleteRecursively(dir);
     }
-    return new BenchResults.GrowthPoint(size, indexed, latency);
+    return new BenchResults.GrowthPoint(size, indexed, latency, serverPeakRss);
   }
 }

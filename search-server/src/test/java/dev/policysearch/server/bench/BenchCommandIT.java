@@ -56,6 +56,30 @@ class BenchCommandIT {
     }
     double ratio = indexing.get("ours").get("docs_per_second").asDouble() / indexing.get("baseline").get("docs_per_second").asDouble();
     assertEquals(ratio, indexing.get("docs_per_second_ratio").asDouble(), 1e-9);
+
+    assertTrue(run.output().contains("ours over HTTP (server in the benchmark's JVM)"), run.output());
+    assertEquals("in the benchmark's JVM", new ObjectMapper().readTree(json.toFile()).get("environment").get("our_server").asText());
+  }
+
+  @Test
+  void runsOurServerInAJvmOfItsOwnWhenAsked() throws Exception {
+    Path json = tmp.resolve("own-jvm.json");
+    Run run =
+        bench(
+            "--corpus", ROOT.resolve("corpus").resolve("sample").toString(), "--work", tmp.resolve("own-jvm").toString(),
+            "--indexing-runs", "1", "--skip-startup", "--skip-baseline", "--skip-uncached", "--server-own-jvm",
+            "--warmup-seconds", "0", "--seconds", "1", "--latency-rounds", "1", "--clients", "1", "--queries-per-kind", "1",
+            "--json", json.toString());
+    assertEquals(0, run.exitCode(), run.output());
+    assertTrue(run.output().contains("ours over HTTP (server in a JVM of its own)"), run.output());
+    Path serverLog = tmp.resolve("own-jvm").resolve("logs").resolve("ours-server.log");
+    assertTrue(Files.readString(serverLog).contains("Search at http://"), "the server's own log: " + serverLog);
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertEquals("in a JVM of its own", root.get("environment").get("our_server").asText());
+    JsonNode ours = root.get("queries").get("ours");
+    assertTrue(ours.get("latency").size() > 0, "latency figures: " + ours);
+    assertTrue(ours.get("server_peak_rss_bytes").asLong() > 10_000_000L, "the server's peak RSS: " + ours);
+    assertTrue(ours.get("result_cache").get("hits").asLong() + ours.get("result_cache").get("misses").asLong() > 0, "cache counts read from /metrics: " + ours);
   }
 
   @Test
