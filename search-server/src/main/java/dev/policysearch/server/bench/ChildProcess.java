@@ -50,6 +50,15 @@ final class ChildProcess {
     return new Run(process.exitValue(), millis, peak, log);
   }
 
+  /** SIGTERM, so a server shuts down the way it does in service; forced if it lingers 30 s. */
+  static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+  }
+
   /** Fails with the command and the end of its output when a child did not exit with 0. */
   static void requireSuccess(Run run, String what) throws IOException {
     if (run.exitCode() != 0) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +44,6 @@ final class HttpQueryBench implements QueryRunner, AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-  private static final Pattern LISTENING = Pattern.compile("Search at http://[^:/\\s]+:(\\d+)/");
 
   /** Result-cache counters on {@code /metrics} (Prometheus text format). */
   private static final Pattern CACHE_HITS = Pattern.compile("(?m)^policy_search_result_cache_hits_total(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
@@ -121,7 +119,7 @@ final class HttpQueryBench implements QueryRunner, AutoCloseable {
     try {
       return new HttpQueryBench(null, process, awaitPort(process, log));
     } catch (IOException | InterruptedException | RuntimeException e) {
-      stop(process);
+      ChildProcess.stop(process);
       throw e;
     }
   }
@@ -130,7 +128,7 @@ final class HttpQueryBench implements QueryRunner, AutoCloseable {
   private static int awaitPort(Process process, Path log) throws IOException, InterruptedException {
     long giveUp = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < giveUp) {
-      Matcher m = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
+      Matcher m = StartupBench.LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
       if (m.find()) {
         return Integer.parseInt(m.group(1));
       }
@@ -203,15 +201,6 @@ final class HttpQueryBench implements QueryRunner, AutoCloseable {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
-  /** SIGTERM, so the server shuts down the way it does in service; forced if it lingers. */
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor();
-    }
-  }
-
   @Override
   public void close() throws IOException {
     if (server != null) {
@@ -219,7 +208,7 @@ final class HttpQueryBench implements QueryRunner, AutoCloseable {
     }
     if (child != null) {
       try {
-        stop(child);
+        ChildProcess.stop(child);
       } catch (InterruptedException e) {
         child.destroyForcibly();
         Thread.currentThread().interrupt();

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * page cache by then (they were just written or read), so this is a warm start.
  */
 final class StartupBench {
-  private static final Pattern LISTENING = Pattern.compile("Search at http://[^:/\\s]+:(\\d+)/");
+  /** The line a server prints once it listens; group 1 is the port. */
+  static final Pattern LISTENING = Pattern.compile("Search at http://[^:/\\s]+:(\\d+)/");
   private static final String FIRST_QUERY = "发展";
   private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
   private static final long POLL_MILLIS = 5;
@@ -103,7 +104,7 @@ final class StartupBench {
       awaitAnswer(http, uri, process, logFile);
       return new long[] {listening, millisSince(started)};
     } finally {
-      stop(process);
+      ChildProcess.stop(process);
     }
   }
 
@@ -131,15 +132,6 @@ final class StartupBench {
       Thread.sleep(POLL_MILLIS);
     }
     throw new IOException("the server stopped before answering " + uri + "; its log (" + logFile + ") ends with:\n" + ChildProcess.tail(logFile, 20));
-  }
-
-  /** SIGTERM, so the server shuts down the way it does in service; force it if it lingers. */
-  private static void stop(Process process) throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor();
-    }
   }
 
   private static long millisSince(long startNanos) {
