@@ -273,8 +273,8 @@ public final class BenchCommand implements Callable<Integer> {
    * only when the user did not choose a level.
    */
   private static void quietAccessLog() {
-    if (System.getProperty("org.slf4j.simpleLogger.log.dev.policysearch.access") == null) {
-      System.setProperty("org.slf4j.simpleLogger.log.dev.policysearch.access", "warn");
+    if (System.getProperty(HttpQueryBench.ACCESS_LOG_LEVEL) == null) {
+      System.setProperty(HttpQueryBench.ACCESS_LOG_LEVEL, "warn");
     }
     if (System.getProperty("org.jboss.logging.provider") == null) {
       System.setProperty("org.jboss.logging.provider", "slf4j");

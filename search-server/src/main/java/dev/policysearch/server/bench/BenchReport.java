@@ -139,7 +139,7 @@ final class BenchReport {
     throughput(q, s);
     ratios(q);
     if (q.ours().serverPeakRssBytes() > 0) {
-      out.printf("Our server's peak RSS (its own JVM, default heap): %s%n", ChildProcess.megabytes(q.ours().serverPeakRssBytes()));
+      out.printf("Our server's peak RSS (its own JVM): %s%n", ChildProcess.megabytes(q.ours().serverPeakRssBytes()));
     }
   }
 

@@ -68,7 +68,6 @@ public record BenchResults(
       int clients, double seconds, long completed, long failed, long timedOut, double queriesPerSecond,
       LatencyStats latency) {}
 
-  /** One engine's query figures. */
   /**
    * One engine's query figures.
    *

@@ -129,9 +129,8 @@ final class BenchRun {
    */
   private BenchResults.EngineQueries oursQueries(String engine, int resultCacheMegabytes) throws IOException, InterruptedException {
     try (HttpQueryBench http = HttpQueryBench.start(settings, settings.oursIndex(), resultCacheMegabytes, engine)) {
-      log.say("queries, %s: server at %s (%s), result cache %s, %d tasks", engine, http.base(),
-          settings.serverOwnJvm() ? "a JVM of its own" : "in this JVM", resultCacheMegabytes == 0 ? "off" : resultCacheMegabytes + " MB",
-          settings.tasks().size());
+      log.say("queries, %s: server at %s (%s), result cache %s, %d tasks", engine, http.base(), serverWhere(settings),
+          resultCacheMegabytes == 0 ? "off" : resultCacheMegabytes + " MB", settings.tasks().size());
       BenchResults.EngineQueries measured = measure(engine, http);
       var cache = http.cacheStats();
       long peakRss = http.serverPeakRssBytes();

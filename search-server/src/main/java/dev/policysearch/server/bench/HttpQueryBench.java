@@ -101,7 +101,7 @@ final class HttpQueryBench implements QueryRunner, AutoCloseable {
       throws IOException, InterruptedException {
     List<String> options = new ArrayList<>();
     if (archive != null && Files.isRegularFile(archive)) {
-      options.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + archive));
+      options.addAll(IndexingBench.archiveOptions(archive, null));
     }
     options.addAll(jvm.options());
     // One access-log line per request, tens of thousands in a run, as with the server in process.

@@ -52,13 +52,11 @@ final class StartupBench {
       if (archive == null) {
         return plain;
       }
-      List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
       if (!Files.isRegularFile(archive)) {
         // Written under a name of its own and moved into place once the JVM has ended, as the
         // launcher does, so no start ever maps a half-written archive.
         Path pending = archive.resolveSibling(archive.getFileName() + ".pid-bench-" + ProcessHandle.current().pid());
-        List<String> writing = new ArrayList<>(quiet);
-        writing.add("-XX:ArchiveClassesAtExit=" + pending);
+        List<String> writing = IndexingBench.archiveOptions(archive, pending);
         log.say("start-up: writing the class-data archive %s (one start, not timed)", archive);
         once(http, serverJar, index, logDir.resolve("startup-archive.log"), writing);
         if (!Files.isRegularFile(pending)) {
@@ -66,8 +64,7 @@ final class StartupBench {
         }
         Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING);
       }
-      List<String> mapped = new ArrayList<>(quiet);
-      mapped.add("-XX:SharedArchiveFile=" + archive);
+      List<String> mapped = IndexingBench.archiveOptions(archive, null);
       BenchResults.Startup shipped = times(http, serverJar, index, runs, logDir, "startup-cds", mapped);
       return new BenchResults.Startup(
           runs, shipped.listeningMillis(), shipped.firstAnswerMillis(), shipped.medianListeningMillis(), shipped.medianFirstAnswerMillis(),
