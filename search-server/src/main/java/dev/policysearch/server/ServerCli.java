@@ -1,5 +1,6 @@
 package dev.policysearch.server;
 
+import dev.policysearch.corpus.LuceneNotices;
 import dev.policysearch.corpus.analysis.Analyzers;
 import dev.policysearch.server.bench.BenchCommand;
 import dev.policysearch.server.eval.EvalCommand;
@@ -37,6 +38,7 @@ public final class ServerCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    LuceneNotices.quiet();
     List<String> arguments = List.of(args);
     if (!arguments.isEmpty() && arguments.get(0).equals("serve") && !arguments.contains("--help") && !arguments.contains("-h")) {
       // The first search needs the model, lexicon and glossary: read them while the server starts.

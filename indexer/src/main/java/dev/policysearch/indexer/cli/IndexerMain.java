@@ -1,5 +1,6 @@
 package dev.policysearch.indexer.cli;
 
+import dev.policysearch.corpus.LuceneNotices;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ public final class IndexerMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    LuceneNotices.quiet();
     System.exit(run(args));
   }
 }

@@ -63,6 +63,7 @@ class LauncherClassDataIT {
       second.stop();
     }
     assertFalse(first.console().contains("[cds") || second.console().contains("[cds"), first.console() + second.console());
+    assertFalse(first.console().contains("jdk.incubator.vector"), "Lucene's vector-module notice stays off the console: " + first.console());
   }
 
   @Test

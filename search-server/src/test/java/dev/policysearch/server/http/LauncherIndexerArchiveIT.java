@@ -50,6 +50,7 @@ class LauncherIndexerArchiveIT {
     assertTrue(Files.isRegularFile(tmp.resolve("second").resolve("CURRENT")), "the second run published its index");
     for (Run run : List.of(first, second)) {
       assertFalse(run.output().contains("[cds"), "the JVM's archive messages stay off the console: " + run.output());
+      assertFalse(run.output().contains("jdk.incubator.vector"), "Lucene's vector-module notice stays off the console: " + run.output());
     }
   }
 
