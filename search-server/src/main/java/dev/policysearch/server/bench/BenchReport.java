@@ -86,6 +86,11 @@ final class BenchReport {
     if (c.oursRunSeconds().size() > 1) {
       out.printf("  median of %d runs each, alternating; wall time of each run (s): ours %s", c.oursRunSeconds().size(), runs(c.oursRunSeconds()));
       out.printf("%s%n", c.baselineRunSeconds() == null ? "" : "; baseline " + runs(c.baselineRunSeconds()));
+      if (c.baselineRunSeconds() != null) {
+        // Each round's engines ran minutes apart, so a round's ratio is less touched by the
+        // machine's drift than the ratio of medians taken from different rounds.
+        out.printf("  ours/baseline documents/s in each round: %s%n", roundRatios(c.oursRunSeconds(), c.baselineRunSeconds()));
+      }
     }
     BenchResults.WithoutArchive plain = c.withoutArchive();
     if (plain != null) {
@@ -93,7 +98,17 @@ final class BenchReport {
           "  ours without the class-data archive (java -jar): %.1f s, %,.0f documents/s%s; runs (s): %s%n",
           plain.ours().seconds(), plain.ours().docsPerSecond(),
           plain.docsPerSecondRatio() == null ? "" : String.format(", ours/baseline %.2f", plain.docsPerSecondRatio()), runs(plain.runSeconds()));
+      if (c.baselineRunSeconds() != null && plain.runSeconds().size() > 1) {
+        out.printf("  ours without the archive / baseline in each round: %s%n", roundRatios(plain.runSeconds(), c.baselineRunSeconds()));
+      }
     }
+  }
+
+  /** Per round, ours / baseline documents/s: the same documents, so baseline time / our time. */
+  private static String roundRatios(List<Double> oursSeconds, List<Double> baselineSeconds) {
+    return java.util.stream.IntStream.range(0, Math.min(oursSeconds.size(), baselineSeconds.size()))
+        .mapToObj(i -> String.format("%.2f", baselineSeconds.get(i) / oursSeconds.get(i)))
+        .collect(Collectors.joining(", "));
   }
 
   private static String runs(List<Double> seconds) {

@@ -56,6 +56,11 @@ class BenchCommandIT {
     }
     double ratio = indexing.get("ours").get("docs_per_second").asDouble() / indexing.get("baseline").get("docs_per_second").asDouble();
     assertEquals(ratio, indexing.get("docs_per_second_ratio").asDouble(), 1e-9);
+    JsonNode ours = indexing.get("ours_run_seconds");
+    JsonNode base = indexing.get("baseline_run_seconds");
+    String perRound =
+        String.format("%.2f, %.2f", base.get(0).asDouble() / ours.get(0).asDouble(), base.get(1).asDouble() / ours.get(1).asDouble());
+    assertTrue(run.output().contains("ours/baseline documents/s in each round: " + perRound), "each round's ratio: " + run.output());
 
     assertTrue(run.output().contains("ours over HTTP (server in the benchmark's JVM)"), run.output());
     assertEquals("in the benchmark's JVM", new ObjectMapper().readTree(json.toFile()).get("environment").get("our_server").asText());
