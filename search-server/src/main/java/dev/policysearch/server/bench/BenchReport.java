@@ -87,8 +87,8 @@ final class BenchReport {
       out.printf("  median of %d runs each, alternating; wall time of each run (s): ours %s", c.oursRunSeconds().size(), runs(c.oursRunSeconds()));
       out.printf("%s%n", c.baselineRunSeconds() == null ? "" : "; baseline " + runs(c.baselineRunSeconds()));
       if (c.baselineRunSeconds() != null) {
-        // Each round's engines ran minutes apart, so a round's ratio is less touched by the
-        // machine's drift than the ratio of medians taken from different rounds.
+        // A round's two runs follow each other, so a round's ratio is less touched by the
+        // machine's drift than the ratio of medians, which may come from different rounds.
         out.printf("  ours/baseline documents/s in each round: %s%n", roundRatios(c.oursRunSeconds(), c.baselineRunSeconds()));
       }
     }
