@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Prints a run's figures as plain-text tables (what docs/BENCHMARKS.md copies) and writes them as
@@ -106,7 +107,7 @@ final class BenchReport {
 
   /** Per round, ours / baseline documents/s: the same documents, so baseline time / our time. */
   private static String roundRatios(List<Double> oursSeconds, List<Double> baselineSeconds) {
-    return java.util.stream.IntStream.range(0, Math.min(oursSeconds.size(), baselineSeconds.size()))
+    return IntStream.range(0, Math.min(oursSeconds.size(), baselineSeconds.size()))
         .mapToObj(i -> String.format("%.2f", baselineSeconds.get(i) / oursSeconds.get(i)))
         .collect(Collectors.joining(", "));
   }
