@@ -86,6 +86,17 @@ public final class Fields {
   /** Key-task themes assigned at index time (multi-valued): filter and facet. */
   public static final String THEME = "theme";
 
+  /**
+   * Whether a release in {@code lang} can hold terms of {@code field}: every field but the other
+   * language's title and body fields (a Chinese release has no {@code title_en}, an English one
+   * no {@code body_zh} or {@code body_zh_bigram}).
+   */
+  public static boolean heldBy(String field, Language lang) {
+    boolean chineseText = field.equals(TITLE_ZH) || field.equals(BODY_ZH) || field.equals(TITLE_ZH_BIGRAM) || field.equals(BODY_ZH_BIGRAM);
+    boolean englishText = field.equals(TITLE_EN) || field.equals(BODY_EN);
+    return lang == Language.ZH ? !englishText : !chineseText;
+  }
+
   /** The title field holding the stored text of a release in this language. */
   public static String storedTitle(Language lang) {
     return lang == Language.ZH ? TITLE_ZH_BIGRAM : TITLE_EN;

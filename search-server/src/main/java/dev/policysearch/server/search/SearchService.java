@@ -7,6 +7,7 @@ import dev.policysearch.corpus.analysis.PolicyLexicon;
 import dev.policysearch.corpus.schema.DocumentMapper;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.ThemeClassifier;
+import dev.policysearch.corpus.query.LanguageScope;
 import dev.policysearch.corpus.query.PolicyQueryBuilder;
 import dev.policysearch.corpus.query.RankingOnlyQuery;
 import dev.policysearch.corpus.query.UserQuery;
@@ -249,9 +250,11 @@ public final class SearchService implements SearchBackend {
     }
     if (bestInOther == null) {
       // Not found beside the ranking (a ranking that skips): a search of its own.
+      // Only the clauses a release in that language can match: the others would have their terms
+      // looked up and their postings advanced for nothing.
       Query inOther =
           new BooleanQuery.Builder()
-              .add(query, BooleanClause.Occur.MUST)
+              .add(LanguageScope.of(query, other), BooleanClause.Occur.MUST)
               .add(new TermQuery(new Term(Fields.LANG, other.code())), BooleanClause.Occur.FILTER)
               .build();
       bestInOther = searcher.search(inOther, new TopFieldCollectorManager(RANKING, 1, null, 1));
