@@ -177,7 +177,9 @@ public final class SearchService implements SearchBackend {
       // and leave block-max WAND little to skip: a broad search on a large index ranks without
       // them (on a million releases they doubled p99; docs/BENCHMARKS.md).
       query = filtered(RankingOnlyQuery.without(ranked), filters);
-      top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, Math.max(wanted, SKIP_AFTER)));
+      // Skipping from the moment the page is full: the total is the sample's, not a count of
+      // the matches scored here (Lucene's default scores the first 1,000 in full for a count).
+      top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, wanted));
       if (byDate) {
         TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
       }
@@ -283,12 +285,6 @@ public final class SearchService implements SearchBackend {
     }
     return out;
   }
-
-  /**
-   * A ranking whose count comes from a sample scores this many matches in full, then lets the
-   * scorers skip what cannot reach the top (block-max WAND over the coordinated clauses).
-   */
-  static final int SKIP_AFTER = 1_000;
 
   /**
    * Best first; equal scores by id. Ties are common (a title query over a series of "例行记者会"),
