@@ -88,6 +88,7 @@ class BackendParityIT {
         List.of(
             List.of(),
             List.of("lang", "en"),
+            List.of("lang", "zh"),
             List.of("type", "conference"),
             List.of("sort", "date"),
             List.of("group", "pairs"),
