@@ -4,6 +4,7 @@ import dev.policysearch.corpus.schema.ThemeClassifier;
 import dev.policysearch.server.search.IndexGenerations;
 import dev.policysearch.server.search.QueryLog;
 import dev.policysearch.server.search.SearchRequest;
+import dev.policysearch.server.search.SearchResult;
 import dev.policysearch.server.search.SearchService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,10 @@ import java.util.Map;
  *     INDEX_ROOT search-server/src/main/resources/bench/tasks.tsv WARMUP_S MEASURE_S [THREADS]
  * </pre>
  *
+ * With {@code per-task ROUNDS} in place of the times: two untimed passes over the tasks, then
+ * ROUNDS timed ones, and one line per task, slowest first: its median and slowest time (ms), kind,
+ * total, whether the counts were estimated, and the query (docs/BENCHMARKS.md, seventeenth session).
+ *
  * Task parameters understood: lang, type, from, to, sort (those of the bundled task file).
  */
 public class InProcessSearchProbe {
@@ -43,6 +48,10 @@ public class InProcessSearchProbe {
       String[] task = line.split("\t", -1);
       kinds.add(task[0]);
       requests.add(request(task[1], task.length > 2 ? task[2] : ""));
+    }
+    if (args[2].equals("per-task")) {
+      perTask(service, kinds, requests, Integer.parseInt(args[3]));
+      System.exit(0);
     }
     double warmup = Double.parseDouble(args[2]);
     double measured = Double.parseDouble(args[3]);
@@ -95,6 +104,35 @@ public class InProcessSearchProbe {
       System.out.printf("searches/s with %d threads: %.0f%n", threads, done.get() / measured);
     }
     System.exit(0);
+  }
+
+  private static void perTask(SearchService service, List<String> kinds, List<SearchRequest> requests, int rounds) throws Exception {
+    for (int pass = 0; pass < 2; pass++) {
+      for (SearchRequest r : requests) {
+        service.search(r);
+      }
+    }
+    long[][] nanos = new long[requests.size()][rounds];
+    SearchResult[] last = new SearchResult[requests.size()];
+    for (int round = 0; round < rounds; round++) {
+      for (int i = 0; i < requests.size(); i++) {
+        long start = System.nanoTime();
+        last[i] = service.search(requests.get(i));
+        nanos[i][round] = System.nanoTime() - start;
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      java.util.Arrays.sort(nanos[i]);
+      order.add(i);
+    }
+    order.sort((a, b) -> Long.compare(nanos[b][rounds / 2], nanos[a][rounds / 2]));
+    for (int i : order) {
+      SearchRequest r = requests.get(i);
+      System.out.printf(
+          "%8.2f %8.2f %-10s %9d %-9s %s%n",
+          nanos[i][rounds / 2] / 1e6, nanos[i][rounds - 1] / 1e6, kinds.get(i), last[i].total(), last[i].countsEstimated() ? "estimated" : "exact", r.q());
+    }
   }
 
   private static SearchRequest request(String q, String extra) {

@@ -1,5 +1,6 @@
 package dev.policysearch.server.search;
 
+import dev.policysearch.corpus.query.MatchingForm;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
@@ -65,7 +66,9 @@ final class MatchCounter {
     // segment, which is the very work the sample is there to avoid.
     IndexSearcher uncached = new IndexSearcher(searcher.getIndexReader());
     uncached.setQueryCache(null);
-    Weight weight = uncached.createWeight(uncached.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    // Only what decides the matches: clauses that only score would still have their terms looked
+    // up in every segment before Lucene set them aside.
+    Weight weight = uncached.createWeight(uncached.rewrite(MatchingForm.of(query)), ScoreMode.COMPLETE_NO_SCORES, 1f);
     // One scorer supplier per segment: its cost decides whether to sample, then it samples.
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     ScorerSupplier[] suppliers = new ScorerSupplier[leaves.size()];

@@ -30,6 +30,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -37,10 +38,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A query scoped to one language matches the releases of that language it matched before, with
- * the same scores, and reads none of the other language's text fields.
+ * The two ways a query is cut down, on a small index of Chinese and English releases: scoped to
+ * one language ({@link LanguageScope}), it matches the releases of that language it matched
+ * before, with the same scores, and reads none of the other language's text fields; reduced to
+ * its matching form ({@link MatchingForm}), it matches the same releases and holds no clause that
+ * only scores.
  */
-class LanguageScopeTest {
+class QueryReductionsTest {
 
   private static final Analyzers ANALYZERS = new Analyzers();
   private static final PolicyQueryBuilder BUILDER = new PolicyQueryBuilder(ANALYZERS, PolicyLexicon.bundled(), Glossary.bundled());
@@ -122,7 +126,7 @@ class LanguageScopeTest {
 
   @Test
   void scopedQueriesMatchTheSameReleasesWithTheSameScores() throws IOException {
-    for (String text : List.of("光伏", "营商环境 光伏", "\"优化营商环境\"", "国发〔2013〕24号", "photovoltaic industry", "光伏 2019", "营商环境 -光伏", "title:光伏")) {
+    for (String text : QUERIES) {
       Query query = built(text);
       for (Language lang : Language.values()) {
         List<String> before = among(query, lang);
@@ -130,6 +134,48 @@ class LanguageScopeTest {
       }
       assertFalse(among(query, Language.EN).isEmpty() && among(query, Language.ZH).isEmpty(), "the query finds something: " + text);
     }
+  }
+
+  private static final List<String> QUERIES =
+      List.of("光伏", "营商环境 光伏", "\"优化营商环境\"", "国发〔2013〕24号", "photovoltaic industry", "光伏 2019", "营商环境 -光伏", "title:光伏", "营商环境 OR 光伏");
+
+  /** The ids of every match, in index order. */
+  private static List<String> matches(Query query) throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    List<String> out = new ArrayList<>();
+    for (ScoreDoc sd : searcher.search(query, 100, Sort.INDEXORDER).scoreDocs) {
+      out.add(searcher.storedFields().document(sd.doc).get(Fields.ID));
+    }
+    return out;
+  }
+
+  @Test
+  void theMatchingFormMatchesTheSameReleases() throws IOException {
+    for (String text : QUERIES) {
+      Query query = built(text);
+      Query matching = MatchingForm.of(query);
+      assertEquals(matches(query), matches(matching), text);
+      assertTrue(fieldsRead(matching).size() <= fieldsRead(query).size(), text);
+    }
+  }
+
+  @Test
+  void theMatchingFormKeepsNoClauseThatOnlyScores() {
+    Query query = MatchingForm.of(built("营商环境 光伏"));
+    String shown = query.toString();
+    // The smartcn words beside a Chinese term's character pairs only add to its score.
+    assertTrue(built("营商环境 光伏").toString().contains("body_zh:营商环境"));
+    assertFalse(shown.contains("body_zh:营商环境"), shown);
+    assertTrue(shown.contains("body_zh_bigram:\"营商 商环 环境\""), shown);
+    assertFalse(shown.contains("^"), "no boosts: " + shown);
+
+    Query optionalWithMinimum =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.BODY_EN, "solar")), BooleanClause.Occur.MUST)
+            .add(new TermQuery(new Term(Fields.BODY_EN, "wind")), BooleanClause.Occur.SHOULD)
+            .setMinimumNumberShouldMatch(1)
+            .build();
+    assertSame(optionalWithMinimum, MatchingForm.of(optionalWithMinimum), "optional clauses that a match needs stay");
   }
 
   @Test
