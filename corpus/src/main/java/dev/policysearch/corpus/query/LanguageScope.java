@@ -102,6 +102,12 @@ public final class LanguageScope {
 
   /** Whether {@code query} reads at least one field and only fields releases of {@code lang} cannot hold. */
   private static boolean readsOnlyForeignFields(Query query, Language lang) {
+    Set<String> fields = fieldsRead(query);
+    return !fields.isEmpty() && fields.stream().noneMatch(f -> Fields.heldBy(f, lang));
+  }
+
+  /** Every field {@code query} reads terms of, excluded clauses included. */
+  static Set<String> fieldsRead(Query query) {
     Set<String> fields = new HashSet<>();
     query.visit(
         new QueryVisitor() {
@@ -116,6 +122,6 @@ public final class LanguageScope {
             return this;
           }
         });
-    return !fields.isEmpty() && fields.stream().noneMatch(f -> Fields.heldBy(f, lang));
+    return fields;
   }
 }

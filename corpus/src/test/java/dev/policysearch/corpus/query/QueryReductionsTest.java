@@ -16,7 +16,6 @@ import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.ThemeClassifier;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.DirectoryReader;
@@ -28,7 +27,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TermQuery;
@@ -107,21 +105,7 @@ class QueryReductionsTest {
   }
 
   private static Set<String> fieldsRead(Query query) {
-    Set<String> fields = new HashSet<>();
-    query.visit(
-        new QueryVisitor() {
-          @Override
-          public boolean acceptField(String field) {
-            fields.add(field);
-            return true;
-          }
-
-          @Override
-          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-            return this;
-          }
-        });
-    return fields;
+    return LanguageScope.fieldsRead(query);
   }
 
   @Test
