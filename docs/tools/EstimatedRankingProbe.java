@@ -12,22 +12,30 @@ import dev.policysearch.corpus.schema.IndexLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.MMapDirectory;
 
 /**
@@ -133,32 +141,32 @@ public class EstimatedRankingProbe {
     double per = 1e6 * Math.max(1, rounds - 1) * variants.size();
     System.out.printf(
         "sample, ms per query: whole query %.2f, matching form %.2f; counts equal: %s%n",
-        nanos[0] / per, nanos[1] / per, java.util.Arrays.equals(counts[0], counts[1]));
+        nanos[0] / per, nanos[1] / per, Arrays.equals(counts[0], counts[1]));
   }
 
   /** Matches in one window of 16, windows as the server's sample makes them. */
   private static long sampleCount(DirectoryReader reader, Query query) throws Exception {
     IndexSearcher searcher = new IndexSearcher(reader);
     searcher.setQueryCache(null);
-    org.apache.lucene.search.Weight weight = searcher.createWeight(searcher.rewrite(query), org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     int window = (int) Math.clamp(reader.maxDoc() / (16 * 32L), 64, 4_096);
     long[] count = new long[1];
-    org.apache.lucene.search.LeafCollector counter =
-        new org.apache.lucene.search.LeafCollector() {
+    LeafCollector counter =
+        new LeafCollector() {
           @Override
-          public void setScorer(org.apache.lucene.search.Scorable scorer) {}
+          public void setScorer(Scorable scorer) {}
 
           @Override
           public void collect(int doc) {
             count[0]++;
           }
         };
-    for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
-      org.apache.lucene.search.ScorerSupplier supplier = weight.scorerSupplier(leaf);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      ScorerSupplier supplier = weight.scorerSupplier(leaf);
       if (supplier == null) {
         continue;
       }
-      org.apache.lucene.search.BulkScorer scorer = supplier.bulkScorer();
+      BulkScorer scorer = supplier.bulkScorer();
       int max = leaf.reader().maxDoc();
       for (long w = leaf.docBase / window; w <= (leaf.docBase + (long) max - 1) / window; w++) {
         if (w % 16 == 8) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -66,7 +67,7 @@ public final class LanguageScope {
     };
   }
 
-  private static Query wrap(Query inner, Language lang, java.util.function.UnaryOperator<Query> rewrap, Query original) {
+  private static Query wrap(Query inner, Language lang, UnaryOperator<Query> rewrap, Query original) {
     Query q = scope(inner, lang);
     return q == null ? null : q == inner ? original : rewrap.apply(q);
   }
