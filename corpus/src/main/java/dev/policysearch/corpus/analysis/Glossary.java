@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,14 +41,14 @@ public final class Glossary {
   private final Map<String, List<String>> toChinese;
   private final int longestChinese;
   private final int longestEnglishWords;
-  private final java.util.NavigableSet<String> sortedEnglish;
+  private final PrefixList englishByPrefix;
 
   private Glossary(Map<String, List<String>> toEnglish, Map<String, List<String>> toChinese) {
-    this.toEnglish = Map.copyOf(toEnglish);
-    this.toChinese = Map.copyOf(toChinese);
+    this.toEnglish = Collections.unmodifiableMap(toEnglish);
+    this.toChinese = Collections.unmodifiableMap(toChinese);
     this.longestChinese = toEnglish.keySet().stream().mapToInt(String::length).max().orElse(0);
     this.longestEnglishWords = toChinese.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(0);
-    this.sortedEnglish = java.util.Collections.unmodifiableNavigableSet(new java.util.TreeSet<>(toChinese.keySet()));
+    this.englishByPrefix = new PrefixList(this.toChinese.keySet());
   }
 
   /** Up to {@code limit} English entries that start with {@code prefix}, shortest first (for suggestions). */
@@ -56,15 +57,7 @@ public final class Glossary {
     if (p.length() < 2) {
       return List.of();
     }
-    List<String> out = new ArrayList<>();
-    for (String entry : sortedEnglish.tailSet(p, true)) {
-      if (!entry.startsWith(p)) {
-        break;
-      }
-      out.add(entry);
-    }
-    out.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
-    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    return englishByPrefix.startingWith(p, limit);
   }
 
   /** The glossary in use: each of {@link #FILES} from {@code POLICY_SEARCH_LEXICON_DIR} when there, else the bundled one. */
@@ -156,14 +149,45 @@ public final class Glossary {
     return out;
   }
 
-  /** English as looked up: lower case, punctuation other than '-' dropped, single spaces. */
+  /**
+   * English as looked up: lower case, everything but letters, numbers and '-' a word break,
+   * single spaces between words. (A loop rather than two regular expressions: the glossary's
+   * reading calls this for every English form, and compiling the expressions each time was a
+   * sixth of a server's reading of it.)
+   */
   public static String englishKey(String text) {
-    String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\- ]", " ");
-    return lower.strip().replaceAll("\\s+", " ");
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder key = new StringBuilder(lower.length());
+    boolean space = false;
+    for (int i = 0; i < lower.length(); ) {
+      int c = lower.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '-' || Character.isLetter(c) || isNumber(c)) {
+        if (space && !key.isEmpty()) {
+          key.append(' ');
+        }
+        space = false;
+        key.appendCodePoint(c);
+      } else {
+        space = true;
+      }
+    }
+    return key.toString();
+  }
+
+  /** A number of any kind: digits, letter numbers (Ⅻ), other numbers (½, ①). */
+  private static boolean isNumber(int c) {
+    int type = Character.getType(c);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   public int size() {
     return toEnglish.size();
+  }
+
+  /** Every English form (tests). */
+  Set<String> englishForms() {
+    return toChinese.keySet();
   }
 
   /** A piece of a Chinese term and its English forms (empty when the glossary has none). */

@@ -33,7 +33,7 @@ public final class PolicyLexicon {
   private static volatile PolicyLexicon bundled;
 
   private final Set<String> terms;
-  private final java.util.NavigableSet<String> sortedTerms;
+  private final PrefixList byPrefix;
   private final int longestTerm;
   private final Map<String, List<String>> equivalents;
 
@@ -51,7 +51,7 @@ public final class PolicyLexicon {
   private PolicyLexicon(Set<String> terms, Map<String, List<String>> equivalents, Map<String, List<String>> paraphrases) {
     this.terms = Set.copyOf(terms);
     this.trie = new TermTrie(this.terms);
-    this.sortedTerms = java.util.Collections.unmodifiableNavigableSet(new java.util.TreeSet<>(terms));
+    this.byPrefix = new PrefixList(this.terms);
     this.longestTerm = terms.stream().mapToInt(String::length).max().orElse(0);
     this.equivalents = Map.copyOf(equivalents);
     this.paraphrases = Map.copyOf(paraphrases);
@@ -216,15 +216,7 @@ public final class PolicyLexicon {
     if (p.isEmpty()) {
       return List.of();
     }
-    List<String> out = new ArrayList<>();
-    for (String term : sortedTerms.tailSet(p, true)) {
-      if (!term.startsWith(p)) {
-        break;
-      }
-      out.add(term);
-    }
-    out.sort(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()));
-    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    return byPrefix.startingWith(p, limit);
   }
 
   public int longestTerm() {

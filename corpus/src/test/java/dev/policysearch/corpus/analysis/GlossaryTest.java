@@ -51,6 +51,47 @@ class GlossaryTest {
   }
 
   @Test
+  void englishKeyLowerCasesBreaksWordsAtAllButLettersNumbersAndHyphens() {
+    assertEquals("new-type industrialization", Glossary.englishKey("  New-Type\tIndustrialization. "));
+    assertEquals("the 14th five-year plan 2021 2025", Glossary.englishKey("The 14th Five-Year Plan (2021–2025)"));
+    assertEquals("xi jinping s speech", Glossary.englishKey("Xi Jinping's speech"));
+    assertEquals("café ½ ⅻ 𝐀bc", Glossary.englishKey("CAFÉ, ½ & Ⅻ: 𝐀BC!"));
+    assertEquals("", Glossary.englishKey(" ,;: "));
+  }
+
+  /** The key as it was once defined, by two regular expressions: the loop must give the same. */
+  @Test
+  void englishKeyAgreesWithItsRegularExpressionDefinition() {
+    var random = new java.util.Random(7);
+    String pool = "aZ09 -_.,'\t\u00a0\u2003ÉéßİıΣς½Ⅻ①中文\ud835\udc00\ud800x(–)";
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        text.append(pool.charAt(random.nextInt(pool.length())));
+      }
+      String lower = text.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}\\- ]", " ");
+      String expected = lower.strip().replaceAll("\\s+", " ");
+      assertEquals(expected, Glossary.englishKey(text.toString()), "for [" + text + "]");
+    }
+  }
+
+  @Test
+  void bundledEntriesByPrefixAreEveryEntryWithThatStartShortestFirst() {
+    Glossary bundled = Glossary.bundled();
+    for (String prefix : List.of("ministry", "state co", "belt and", "zz")) {
+      List<String> all = bundled.englishStartingWith(prefix, Integer.MAX_VALUE);
+      List<String> expected =
+          bundled.englishForms().stream()
+              .filter(e -> e.startsWith(prefix))
+              .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()))
+              .toList();
+      assertEquals(expected, all, prefix);
+      assertEquals(all.subList(0, Math.min(3, all.size())), bundled.englishStartingWith(prefix, 3));
+    }
+    assertTrue(bundled.englishStartingWith("ministry", 100).size() >= 5);
+  }
+
+  @Test
   void bundledGlossaryHasAtLeastAThousandEntries() {
     assertTrue(Glossary.bundled().size() >= 1000, "size " + Glossary.bundled().size());
   }

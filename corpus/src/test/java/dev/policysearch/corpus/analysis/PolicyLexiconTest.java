@@ -77,4 +77,19 @@ class PolicyLexiconTest {
     assertTrue(lexicon.equivalents("十八大").stream().anyMatch(f -> f.contains("第十八次全国代表大会")));
     assertTrue(lexicon.equivalents("双碳").stream().anyMatch(f -> f.contains("碳达峰")));
   }
+
+  @Test
+  void bundledTermsByPrefixAreEveryTermWithThatStartShortestFirst() {
+    PolicyLexicon lexicon = PolicyLexicon.bundled();
+    for (String prefix : List.of("中国", "国务院", "粤港", "乡村振", "ㄅ")) {
+      List<String> expected =
+          lexicon.terms().stream()
+              .filter(t -> t.startsWith(prefix))
+              .sorted(java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder()))
+              .toList();
+      assertEquals(expected, lexicon.termsStartingWith(prefix, Integer.MAX_VALUE), prefix);
+      assertEquals(expected.subList(0, Math.min(2, expected.size())), lexicon.termsStartingWith(prefix, 2), prefix);
+    }
+    assertTrue(lexicon.termsStartingWith("中国", 100).size() >= 3);
+  }
 }
