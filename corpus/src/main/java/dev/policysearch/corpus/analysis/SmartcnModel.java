@@ -1,10 +1,16 @@
 package dev.policysearch.corpus.analysis;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
 
@@ -18,9 +24,16 @@ import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
  * word pairs in a table of 64-bit hashes of {@code first@second}; both allocate a new array for
  * every lookup. Here words are a trie walked one character at a time, and pairs are looked up by
  * the same 64-bit hash computed incrementally. The answers are the same: {@link
- * LatticeSegmenter} produces smartcn's segmentation exactly (LatticeSegmenterTest compares them).
+ * LatticeSegmenter} produces smartcn's segmentation exactly (ChineseWordTokenizerTest compares
+ * them).
+ *
+ * <p>Reading the core dictionary (Java-serialized arrays of arrays) and building its trie was
+ * about two thirds of reading the model, a quarter of a second of every start of the server and
+ * the indexer. So the build writes the trie once ({@link #main}, run by Maven after compiling)
+ * as {@value #WORDS_RESOURCE} beside this class, read with a few bulk copies; a class folder
+ * without it (a build that skipped that step) builds the trie from smartcn's file as before.
  */
-final class SmartcnModel {
+public final class SmartcnModel {
 
   /** smartcn's largest frequency, the weight it gives punctuation. */
   static final int MAX_FREQUENCY = 2079997 + 80000;
@@ -54,7 +67,7 @@ final class SmartcnModel {
   private final int pairFilterMask;
 
   /** The first character's node, or 0 when no word starts with it. */
-  private final int[] firstCharNode = new int[65536];
+  private final int[] firstCharNode;
 
   /** Frequency of the word ending at each node, {@link #NO_WORD} when the node is only a prefix. */
   private final int[] frequencies;
@@ -101,12 +114,41 @@ final class SmartcnModel {
     }
   }
 
-  private SmartcnModel(char[][] words, int[] wordFrequencies, long[] pairHashes, int[] pairCounts) {
+  private SmartcnModel(Words words, long[] pairHashes, int[] pairCounts) {
+    firstCharNode = words.firstCharNode();
+    childFrom = words.childFrom();
+    childChars = words.childChars();
+    childNodes = words.childNodes();
+    frequencies = words.frequencies();
+
+    int pairs = pairHashes.length;
+    int pairCapacity = Integer.highestOneBit(Math.max(16, pairs * 2)) << 1;
+    pairKeys = new long[pairCapacity];
+    pairFrequencies = new int[pairCapacity];
+    pairMask = pairCapacity - 1;
+    int filterWords = Integer.highestOneBit(Math.max(64, pairs / 4)) << 1; // about 16 bits a pair
+    pairFilter = new long[filterWords];
+    pairFilterMask = filterWords - 1;
+    for (int i = 0; i < pairs; i++) {
+      putPair(pairHashes[i], pairCounts[i]);
+      long h = mix64(pairHashes[i]);
+      pairFilter[(int) h & pairFilterMask] |= filterBits(h);
+    }
+
+    stringFrequency = frequency("未##串");
+    numberFrequency = frequency("未##数");
+    beginFrequency = frequency("始##始");
+    endFrequency = frequency("末##末");
+  }
+
+  /** The core dictionary's words and frequencies as a trie. */
+  static Words words(char[][] words, int[] wordFrequencies) {
     int nodes = 1;
     for (char[] w : words) {
       nodes += w.length;
     }
-    frequencies = new int[nodes];
+    int[] firstCharNode = new int[65536];
+    int[] frequencies = new int[nodes];
     Arrays.fill(frequencies, NO_WORD);
     if (nodes >= 1 << CHILD_BITS) {
       throw new IllegalStateException("smartcn's dictionary has more trie nodes than expected: " + nodes);
@@ -145,9 +187,9 @@ final class SmartcnModel {
       }
     }
     Arrays.sort(sorted); // by parent node, then character
-    childFrom = new int[next + 1];
-    childChars = new char[edgeCount];
-    childNodes = new int[edgeCount];
+    int[] childFrom = new int[next + 1];
+    char[] childChars = new char[edgeCount];
+    int[] childNodes = new int[edgeCount];
     for (int k = 0; k < edgeCount; k++) {
       long key = sorted[k] >>> CHILD_BITS;
       childFrom[(int) (key >>> 16) + 1]++;
@@ -157,26 +199,16 @@ final class SmartcnModel {
     for (int n = 0; n < next; n++) {
       childFrom[n + 1] += childFrom[n];
     }
-
-    int pairs = pairHashes.length;
-    int pairCapacity = Integer.highestOneBit(Math.max(16, pairs * 2)) << 1;
-    pairKeys = new long[pairCapacity];
-    pairFrequencies = new int[pairCapacity];
-    pairMask = pairCapacity - 1;
-    int filterWords = Integer.highestOneBit(Math.max(64, pairs / 4)) << 1; // about 16 bits a pair
-    pairFilter = new long[filterWords];
-    pairFilterMask = filterWords - 1;
-    for (int i = 0; i < pairs; i++) {
-      putPair(pairHashes[i], pairCounts[i]);
-      long h = mix64(pairHashes[i]);
-      pairFilter[(int) h & pairFilterMask] |= filterBits(h);
-    }
-
-    stringFrequency = frequency("未##串");
-    numberFrequency = frequency("未##数");
-    beginFrequency = frequency("始##始");
-    endFrequency = frequency("末##末");
+    return new Words(firstCharNode, childFrom, childChars, childNodes, frequencies);
   }
+
+  /**
+   * The core dictionary as a trie, as {@link SmartcnModel}'s fields hold it: node 0 is the root's
+   * stand-in, {@code firstCharNode} the node of each first character, {@code childFrom},
+   * {@code childChars} and {@code childNodes} every node's children, {@code frequencies} each
+   * node's word frequency ({@link #NO_WORD} for a prefix only).
+   */
+  record Words(int[] firstCharNode, int[] childFrom, char[] childChars, int[] childNodes, int[] frequencies) {}
 
   /** The node reached from the root by {@code c}, 0 when no word starts with it. */
   int first(char c) {
@@ -269,36 +301,9 @@ final class SmartcnModel {
 
   private static SmartcnModel load() {
     try {
-      Object[] core = read("coredict.mem", 4);
-      short[] wordIndexTable = (short[]) core[0];
-      char[] charIndexTable = (char[]) core[1];
-      char[][][] rests = (char[][][]) core[2];
-      int[][] counts = (int[][]) core[3];
-      int total = 0;
-      for (int slot = 0; slot < charIndexTable.length; slot++) {
-        if (charIndexTable[slot] != 0 && wordIndexTable[slot] >= 0 && rests[wordIndexTable[slot]] != null) {
-          total += rests[wordIndexTable[slot]].length;
-        }
-      }
-      char[][] words = new char[total][];
-      int[] wordFrequencies = new int[total];
-      int n = 0;
-      for (int slot = 0; slot < charIndexTable.length; slot++) {
-        char first = charIndexTable[slot];
-        if (first == 0 || wordIndexTable[slot] < 0 || rests[wordIndexTable[slot]] == null) {
-          continue;
-        }
-        char[][] items = rests[wordIndexTable[slot]];
-        int[] itemCounts = counts[wordIndexTable[slot]];
-        for (int k = 0; k < items.length; k++) {
-          char[] rest = items[k] == null ? new char[0] : items[k];
-          char[] word = new char[rest.length + 1];
-          word[0] = first;
-          System.arraycopy(rest, 0, word, 1, rest.length);
-          words[n] = word;
-          wordFrequencies[n] = itemCounts[k];
-          n++;
-        }
+      Words words;
+      try (InputStream in = SmartcnModel.class.getResourceAsStream(WORDS_RESOURCE)) {
+        words = in == null ? coreDictionary() : readWords(in);
       }
 
       Object[] bigrams = read("bigramdict.mem", 2);
@@ -320,9 +325,146 @@ final class SmartcnModel {
           p++;
         }
       }
-      return new SmartcnModel(words, wordFrequencies, pairHashes, pairCounts);
+      return new SmartcnModel(words, pairHashes, pairCounts);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read smartcn's dictionaries from its jar", e);
+    }
+  }
+
+  /** The trie built from smartcn's core dictionary file. */
+  static Words coreDictionary() throws IOException {
+    Object[] core = read("coredict.mem", 4);
+    short[] wordIndexTable = (short[]) core[0];
+    char[] charIndexTable = (char[]) core[1];
+    char[][][] rests = (char[][][]) core[2];
+    int[][] counts = (int[][]) core[3];
+    int total = 0;
+    for (int slot = 0; slot < charIndexTable.length; slot++) {
+      if (charIndexTable[slot] != 0 && wordIndexTable[slot] >= 0 && rests[wordIndexTable[slot]] != null) {
+        total += rests[wordIndexTable[slot]].length;
+      }
+    }
+    char[][] words = new char[total][];
+    int[] wordFrequencies = new int[total];
+    int n = 0;
+    for (int slot = 0; slot < charIndexTable.length; slot++) {
+      char first = charIndexTable[slot];
+      if (first == 0 || wordIndexTable[slot] < 0 || rests[wordIndexTable[slot]] == null) {
+        continue;
+      }
+      char[][] items = rests[wordIndexTable[slot]];
+      int[] itemCounts = counts[wordIndexTable[slot]];
+      for (int k = 0; k < items.length; k++) {
+        char[] rest = items[k] == null ? new char[0] : items[k];
+        char[] word = new char[rest.length + 1];
+        word[0] = first;
+        System.arraycopy(rest, 0, word, 1, rest.length);
+        words[n] = word;
+        wordFrequencies[n] = itemCounts[k];
+        n++;
+      }
+    }
+    return words(words, wordFrequencies);
+  }
+
+  /** The trie as the build writes it, beside this class. */
+  static final String WORDS_RESOURCE = "smartcn-words.bin";
+
+  private static final int WORDS_MAGIC = 0x50535731; // "PSW1"
+
+  /**
+   * Writes {@code words} as {@link #readWords} reads it: a magic number, the five arrays'
+   * lengths, then the arrays, big-endian.
+   */
+  static void writeWords(Words words, OutputStream out) throws IOException {
+    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out));
+    data.writeInt(WORDS_MAGIC);
+    data.writeInt(words.firstCharNode().length);
+    data.writeInt(words.childFrom().length);
+    data.writeInt(words.childChars().length);
+    data.writeInt(words.childNodes().length);
+    data.writeInt(words.frequencies().length);
+    for (int v : words.firstCharNode()) {
+      data.writeInt(v);
+    }
+    for (int v : words.childFrom()) {
+      data.writeInt(v);
+    }
+    for (char v : words.childChars()) {
+      data.writeChar(v);
+    }
+    for (int v : words.childNodes()) {
+      data.writeInt(v);
+    }
+    for (int v : words.frequencies()) {
+      data.writeInt(v);
+    }
+    data.flush();
+  }
+
+  /**
+   * Reads what {@link #writeWords} wrote, with bulk copies, and checks that it is a whole trie
+   * (every child and first-character node inside it, child lists in order), so that a damaged
+   * file fails here rather than in a search.
+   */
+  static Words readWords(InputStream in) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(in.readAllBytes());
+    String problem = WORDS_RESOURCE + " is damaged; rebuild: ./policy-search build";
+    if (bytes.remaining() < 24 || bytes.getInt() != WORDS_MAGIC) {
+      throw new IOException(problem);
+    }
+    int firsts = bytes.getInt();
+    int froms = bytes.getInt();
+    int chars = bytes.getInt();
+    int nodes = bytes.getInt();
+    int nodeCount = bytes.getInt();
+    long expected = 4L * firsts + 4L * froms + 2L * chars + 4L * nodes + 4L * nodeCount;
+    if (firsts != 65536 || froms < 2 || chars != nodes || nodeCount < 1 || expected != bytes.remaining()) {
+      throw new IOException(problem);
+    }
+    int[] firstCharNode = new int[firsts];
+    int[] childFrom = new int[froms];
+    char[] childChars = new char[chars];
+    int[] childNodes = new int[nodes];
+    int[] frequencies = new int[nodeCount];
+    bytes.asIntBuffer().get(firstCharNode);
+    bytes.position(bytes.position() + 4 * firsts);
+    bytes.asIntBuffer().get(childFrom);
+    bytes.position(bytes.position() + 4 * froms);
+    bytes.asCharBuffer().get(childChars);
+    bytes.position(bytes.position() + 2 * chars);
+    bytes.asIntBuffer().get(childNodes);
+    bytes.position(bytes.position() + 4 * nodes);
+    bytes.asIntBuffer().get(frequencies);
+    boolean whole = childFrom[0] == 0 && childFrom[froms - 1] == chars && froms - 1 <= nodeCount;
+    for (int i = 1; i < froms && whole; i++) {
+      whole = childFrom[i - 1] <= childFrom[i];
+    }
+    int used = froms - 1; // nodes with a child list
+    for (int i = 0; i < nodes && whole; i++) {
+      whole = childNodes[i] > 0 && childNodes[i] < used;
+    }
+    for (int i = 0; i < firsts && whole; i++) {
+      whole = firstCharNode[i] >= 0 && firstCharNode[i] < used;
+    }
+    if (!whole) {
+      throw new IOException(problem);
+    }
+    return new Words(firstCharNode, childFrom, childChars, childNodes, frequencies);
+  }
+
+  /**
+   * Build step: builds the trie from smartcn's core dictionary and writes it to the file named
+   * by the one argument (the class folder's {@value #WORDS_RESOURCE} beside this class).
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: SmartcnModel OUTPUT_FILE");
+    }
+    Path out = Path.of(args[0]);
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    try (OutputStream stream = Files.newOutputStream(out)) {
+      writeWords(coreDictionary(), stream);
     }
   }
 
