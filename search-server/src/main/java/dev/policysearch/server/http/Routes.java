@@ -40,6 +40,14 @@ public final class Routes {
   /** The parts the routes need, built once by the server. */
   public record Parts(SearchBackend search, ServerSettings settings, ServerMetrics metrics, SearchGate gate, ReindexJobs jobs) {}
 
+  /**
+   * Work every new server does before its first answer and that needs nothing of its settings:
+   * run on a background thread from the server's start ({@code ServerCli}).
+   */
+  public static void prepare() {
+    Json.prepare();
+  }
+
   public static HttpHandler build(Parts parts) {
     SearchBackend search = parts.search();
     ServerSettings settings = parts.settings();

@@ -22,6 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class JsonSendTest {
 
+  /** The start's warm-up writes a whole answer: a hit with its pair, facets, snake_case names. */
+  @Test
+  void theStartsWarmUpWritesAWholeSearchAnswer() {
+    String json = new String(Json.prepare(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(json.contains("\"hits\":[{\"id\":\"zh-1\""), json);
+    assertTrue(json.contains("\"translation_of\":\"zh-1\""), json);
+    assertTrue(json.contains("\"facets\":{\"type\":[{\"value\":\"speech\""), json);
+    assertTrue(json.contains("\\u003Cmark\\u003E") && !json.contains("<mark>"), json);
+  }
+
   @Test
   void answerFromAWorkerEndsOnTheIoThread() throws Exception {
     BlockingQueue<String> handledOn = new ArrayBlockingQueue<>(8);
