@@ -156,8 +156,12 @@ public final class PolicyLexicon {
         groups.computeIfAbsent(form, k -> new LinkedHashSet<>()).addAll(group);
       }
     }
-    Map<String, List<String>> others = new HashMap<>();
-    groups.forEach((form, group) -> others.put(form, group.stream().filter(g -> !g.equals(form)).toList()));
+    Map<String, List<String>> others = HashMap.newHashMap(groups.size());
+    for (Map.Entry<String, Set<String>> entry : groups.entrySet()) {
+      Set<String> group = entry.getValue();
+      group.remove(entry.getKey());
+      others.put(entry.getKey(), List.copyOf(group));
+    }
     return others;
   }
 

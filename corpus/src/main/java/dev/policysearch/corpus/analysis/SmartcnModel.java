@@ -41,8 +41,6 @@ public final class SmartcnModel {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 1099511628211L;
   private static final int NO_WORD = -1;
-  private static final int CHILD_BITS = 24;
-  private static final long CHILD_MASK = (1L << CHILD_BITS) - 1;
 
   private static final class Holder {
     static final SmartcnModel INSTANCE = load();
@@ -143,63 +141,15 @@ public final class SmartcnModel {
 
   /** The core dictionary's words and frequencies as a trie. */
   static Words words(char[][] words, int[] wordFrequencies) {
-    int nodes = 1;
-    for (char[] w : words) {
-      nodes += w.length;
-    }
-    int[] firstCharNode = new int[65536];
-    int[] frequencies = new int[nodes];
+    TermTrie.Layout trie = TermTrie.layout(words);
+    int[] frequencies = new int[trie.nodes()];
     Arrays.fill(frequencies, NO_WORD);
-    if (nodes >= 1 << CHILD_BITS) {
-      throw new IllegalStateException("smartcn's dictionary has more trie nodes than expected: " + nodes);
-    }
-    // Built with a hash table of (node, char) -> child, then laid out child lists side by side.
-    int capacity = Integer.highestOneBit(Math.max(16, nodes * 2)) << 1;
-    long[] edges = new long[capacity];
-    int next = 1;
-    int edgeCount = 0;
     for (int i = 0; i < words.length; i++) {
-      char[] w = words[i];
-      int node = firstCharNode[w[0]];
-      if (node == 0) {
-        node = next++;
-        firstCharNode[w[0]] = node;
-      }
-      for (int k = 1; k < w.length; k++) {
-        long key = ((long) node << 16) | w[k];
-        int slot = mix(key) & (capacity - 1);
-        while (edges[slot] != 0 && edges[slot] >>> CHILD_BITS != key) {
-          slot = (slot + 1) & (capacity - 1);
-        }
-        if (edges[slot] == 0) {
-          edges[slot] = key << CHILD_BITS | next++;
-          edgeCount++;
-        }
-        node = (int) (edges[slot] & CHILD_MASK);
-      }
-      frequencies[node] = wordFrequencies[i];
-    }
-    long[] sorted = new long[edgeCount];
-    int e = 0;
-    for (long edge : edges) {
-      if (edge != 0) {
-        sorted[e++] = edge;
+      if (trie.ends()[i] != 0) {
+        frequencies[trie.ends()[i]] = wordFrequencies[i];
       }
     }
-    Arrays.sort(sorted); // by parent node, then character
-    int[] childFrom = new int[next + 1];
-    char[] childChars = new char[edgeCount];
-    int[] childNodes = new int[edgeCount];
-    for (int k = 0; k < edgeCount; k++) {
-      long key = sorted[k] >>> CHILD_BITS;
-      childFrom[(int) (key >>> 16) + 1]++;
-      childChars[k] = (char) key;
-      childNodes[k] = (int) (sorted[k] & CHILD_MASK);
-    }
-    for (int n = 0; n < next; n++) {
-      childFrom[n + 1] += childFrom[n];
-    }
-    return new Words(firstCharNode, childFrom, childChars, childNodes, frequencies);
+    return new Words(trie.firstChar(), trie.childFrom(), trie.childChars(), trie.childNodes(), frequencies);
   }
 
   /**
