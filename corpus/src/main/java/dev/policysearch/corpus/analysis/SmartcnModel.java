@@ -277,7 +277,7 @@ public final class SmartcnModel {
       }
       return new SmartcnModel(words, pairHashes, pairCounts);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read smartcn's dictionaries from its jar", e);
+      throw new UncheckedIOException("cannot read smartcn's dictionaries: " + e.getMessage(), e);
     }
   }
 
