@@ -365,33 +365,33 @@ public final class SmartcnModel {
     }
     int firsts = bytes.getInt();
     int froms = bytes.getInt();
-    int chars = bytes.getInt();
-    int nodes = bytes.getInt();
-    int nodeCount = bytes.getInt();
-    long expected = 4L * firsts + 4L * froms + 2L * chars + 4L * nodes + 4L * nodeCount;
-    if (firsts != 65536 || froms < 2 || chars != nodes || nodeCount < 1 || expected != bytes.remaining()) {
+    int edges = bytes.getInt(); // childChars' length
+    int edgeNodes = bytes.getInt(); // childNodes', the same
+    int nodes = bytes.getInt(); // frequencies'
+    long expected = 4L * firsts + 4L * froms + 2L * edges + 4L * edgeNodes + 4L * nodes;
+    if (firsts != 65536 || froms < 2 || edges != edgeNodes || nodes < 1 || expected != bytes.remaining()) {
       throw new IOException(problem);
     }
     int[] firstCharNode = new int[firsts];
     int[] childFrom = new int[froms];
-    char[] childChars = new char[chars];
-    int[] childNodes = new int[nodes];
-    int[] frequencies = new int[nodeCount];
+    char[] childChars = new char[edges];
+    int[] childNodes = new int[edges];
+    int[] frequencies = new int[nodes];
     bytes.asIntBuffer().get(firstCharNode);
     bytes.position(bytes.position() + 4 * firsts);
     bytes.asIntBuffer().get(childFrom);
     bytes.position(bytes.position() + 4 * froms);
     bytes.asCharBuffer().get(childChars);
-    bytes.position(bytes.position() + 2 * chars);
+    bytes.position(bytes.position() + 2 * edges);
     bytes.asIntBuffer().get(childNodes);
-    bytes.position(bytes.position() + 4 * nodes);
+    bytes.position(bytes.position() + 4 * edges);
     bytes.asIntBuffer().get(frequencies);
-    boolean whole = childFrom[0] == 0 && childFrom[froms - 1] == chars && froms - 1 <= nodeCount;
+    boolean whole = childFrom[0] == 0 && childFrom[froms - 1] == edges && froms - 1 <= nodes;
     for (int i = 1; i < froms && whole; i++) {
       whole = childFrom[i - 1] <= childFrom[i];
     }
     int used = froms - 1; // nodes with a child list
-    for (int i = 0; i < nodes && whole; i++) {
+    for (int i = 0; i < edges && whole; i++) {
       whole = childNodes[i] > 0 && childNodes[i] < used;
     }
     for (int i = 0; i < firsts && whole; i++) {

@@ -37,7 +37,9 @@ public final class TermTrie {
     childNodes = layout.childNodes();
     terminal = new boolean[layout.nodes()];
     for (int end : layout.ends()) {
-      terminal[end] = end != ROOT;
+      if (end != ROOT) { // the empty term is no term
+        terminal[end] = true;
+      }
     }
   }
 
