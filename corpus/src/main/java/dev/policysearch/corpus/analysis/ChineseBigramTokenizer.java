@@ -126,13 +126,13 @@ final class ChineseBigramTokenizer extends Tokenizer {
 
   /** True when every character is one the fast path handles exactly like the stock chain. */
   static boolean common(char[] text, int length) {
+    // Every character is looked up, with no early exit: nearly every text is common, and a loop
+    // without a branch on a character's kind leaves the compiled code nothing to give up later.
+    int kinds = 0;
     for (int i = 0; i < length; i++) {
-      char c = text[i];
-      if (!scanned(c) && !ideograph(c) && !punctuation(c)) {
-        return false;
-      }
+      kinds |= KINDS[text[i]];
     }
-    return true;
+    return (kinds & OTHER) == 0;
   }
 
   /**
@@ -181,6 +181,43 @@ final class ChineseBigramTokenizer extends Tokenizer {
         || c == 0x00A0;
   }
 
+  // What the fast path does with a character, looked up in a table rather than tested range by
+  // range: a test of a rare range that the JIT compiler has never seen true is compiled as a trap,
+  // and the first rare character of a run (a Roman numeral in the ten-thousandth release) threw
+  // the compiled tokenizer away and had it compiled again, a dozen times in an index of the
+  // shared corpus (docs/BENCHMARKS.md, nineteenth session).
+  private static final byte IDEOGRAPH = 1;
+  private static final byte PUNCTUATION = 2;
+  /** Scanned, never part of a word: ASCII spaces, punctuation and signs. */
+  private static final byte SCANNED_BLANK = 3;
+  /** Scanned, may be (part of) a word: ASCII letters and digits, every other scanned character. */
+  private static final byte SCANNED_WORD = 4;
+  /**
+   * Anything else: the text takes the stock chain, so the tokenizing loop never meets it. A bit of
+   * its own, so that {@link #common} can or the kinds of a whole text together.
+   */
+  private static final byte OTHER = 8;
+
+  private static final byte[] KINDS = new byte[Character.MAX_VALUE + 1];
+
+  /** The lower case of every scanned character (all below U+2600), as the stock chain makes it. */
+  private static final char[] LOWER = new char[0x2600];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      char ch = (char) c;
+      boolean asciiWordChar = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      KINDS[c] =
+          ideograph(ch) ? IDEOGRAPH
+              : scanned(ch) ? (c >= 0x80 || asciiWordChar ? SCANNED_WORD : SCANNED_BLANK)
+              : punctuation(ch) ? PUNCTUATION
+              : OTHER;
+      if (c < LOWER.length) {
+        LOWER[c] = (char) Character.toLowerCase(c);
+      }
+    }
+  }
+
   private void tokenize() throws IOException {
     count = 0;
     next = 0;
@@ -193,17 +230,18 @@ final class ChineseBigramTokenizer extends Tokenizer {
     int i = 0;
     while (i < length) {
       char c = text[i];
-      if (ideograph(c)) {
+      byte kind = KINDS[c];
+      if (kind == IDEOGRAPH) {
         int end = correctOffset(i + 1);
         ideograph(c, start, end);
         start = end;
         i++;
-      } else if (scanned(c)) {
+      } else if (kind >= SCANNED_BLANK) {
         int from = i;
         boolean wordy = false; // a run of ASCII spaces and punctuation holds no word
-        while (i < length && scanned(text[i])) {
-          char a = text[i++];
-          wordy |= a >= 0x80 || (a >= '0' && a <= '9') || (a >= 'a' && a <= 'z') || (a >= 'A' && a <= 'Z');
+        while (i < length && (kind = KINDS[text[i]]) >= SCANNED_BLANK) {
+          wordy |= kind == SCANNED_WORD;
+          i++;
         }
         if (wordy) {
           scan(from, i);
@@ -262,8 +300,7 @@ final class ChineseBigramTokenizer extends Tokenizer {
       char[] chars = scratch.buffer();
       words = ArrayUtil.grow(words, wordChars + n);
       for (int k = 0; k < n; k++) {
-        char a = chars[k];
-        words[wordChars + k] = a < 0x80 ? (a >= 'A' && a <= 'Z' ? (char) (a + ('a' - 'A')) : a) : (char) Character.toLowerCase((int) a);
+        words[wordChars + k] = LOWER[chars[k]];
       }
       int at = from + scanner.yychar();
       grow();

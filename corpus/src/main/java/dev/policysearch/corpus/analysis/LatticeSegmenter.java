@@ -39,6 +39,20 @@ final class LatticeSegmenter {
   private static final char[] BEGIN_CHARS = "始##始".toCharArray();
   private static final char[] END_CHARS = "末##末".toCharArray();
 
+  /**
+   * smartcn's type of every character ({@code Utility.getCharType}), looked up rather than worked
+   * out: its tests of rare ranges (full-width digits, surrogates) are compiled as traps until first
+   * met, and each first meeting threw away the compiled segmenter (docs/BENCHMARKS.md, nineteenth
+   * session).
+   */
+  private static final byte[] CHAR_TYPES = new byte[Character.MAX_VALUE + 1];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      CHAR_TYPES[c] = (byte) Utility.getCharType((char) c);
+    }
+  }
+
   private final SmartcnModel model = SmartcnModel.get();
 
   // The lattice's nodes, in smartcn's order: by start position, then as found.
@@ -138,7 +152,7 @@ final class LatticeSegmenter {
       charTypes = new int[Math.max(length, charTypes.length * 2)];
     }
     for (int i = 0; i < length; i++) {
-      charTypes[i] = Utility.getCharType(text[textOffset + i]);
+      charTypes[i] = CHAR_TYPES[text[textOffset + i]];
     }
 
     addTag(-1, 0, BEGIN, model.beginFrequency, BEGIN_CHARS);
