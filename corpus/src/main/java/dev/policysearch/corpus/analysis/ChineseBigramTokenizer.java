@@ -2,6 +2,7 @@ package dev.policysearch.corpus.analysis;
 
 import java.io.CharArrayReader;
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -135,63 +136,35 @@ final class ChineseBigramTokenizer extends Tokenizer {
     return (kinds & OTHER) == 0;
   }
 
-  /**
-   * The basic CJK ideographs (U+4E00-U+9FA5) and 〇: one ideographic word each for the scanner,
-   * never joined to anything else.
-   */
-  static boolean ideograph(char c) {
-    return (c >= 0x4E00 && c <= 0x9FA5) || c == 0x3007;
-  }
-
-  /**
-   * Characters left to the stock scanner, in runs between ideographs and punctuation: ASCII, and
-   * signs, Latin letters and numerals seen in Chinese releases that may join letters or digits
-   * (U+00B7, U+2018, U+2019) or be words themselves (é, Ⅲ), but never join an ideograph nor make
-   * a CJK word.
-   */
-  static boolean scanned(char c) {
-    return c < 0x80
-        || c == 0x00B7
-        || c == 0x2018
-        || c == 0x2019
-        || (c >= 0x00C0 && c <= 0x00FF)
-        || c == 0x00B0
-        || c == 0x00B1
-        || c == 0x2022
-        || c == 0x2030
-        || c == 0x2103
-        || c == 0x2236
-        || (c >= 0x2160 && c <= 0x217F)
-        || (c >= 0x2190 && c <= 0x2193)
-        || (c >= 0x2460 && c <= 0x2473)
-        || (c >= 0x25A0 && c <= 0x25CF);
-  }
-
-  /**
-   * Chinese punctuation and spaces that word-break rules treat as "other": they end every word
-   * and belong to none. (Not U+00B7, U+2018, U+2019, which may join letters.)
-   */
-  static boolean punctuation(char c) {
-    return (c >= 0x3000 && c <= 0x3003)
-        || (c >= 0x3008 && c <= 0x3011)
-        || (c >= 0x3014 && c <= 0x301F)
-        || (c >= 0x2013 && c <= 0x2016)
-        || (c >= 0x201C && c <= 0x201F)
-        || c == 0x2026
-        || c == 0x00A0;
-  }
-
   // What the fast path does with a character, looked up in a table rather than tested range by
   // range: a test of a rare range that the JIT compiler has never seen true is compiled as a trap,
   // and the first rare character of a run (a Roman numeral in the ten-thousandth release) threw
   // the compiled tokenizer away and had it compiled again, a dozen times in an index of the
   // shared corpus (docs/BENCHMARKS.md, nineteenth session).
+
+  /**
+   * The basic CJK ideographs (U+4E00-U+9FA5) and 〇: one ideographic word each for the scanner,
+   * never joined to anything else.
+   */
   private static final byte IDEOGRAPH = 1;
+
+  /**
+   * Chinese punctuation and spaces that word-break rules treat as "other": they end every word
+   * and belong to none. (Not U+00B7, U+2018, U+2019, which may join letters.)
+   */
   private static final byte PUNCTUATION = 2;
-  /** Scanned, never part of a word: ASCII spaces, punctuation and signs. */
+
+  /**
+   * Characters left to the stock scanner, in runs between ideographs and punctuation: ASCII, and
+   * signs, Latin letters and numerals seen in Chinese releases that may join letters or digits
+   * (U+00B7, U+2018, U+2019) or be words themselves (é, Ⅲ), but never join an ideograph nor make
+   * a CJK word. Blank: ASCII other than letters and digits, never part of a word.
+   */
   private static final byte SCANNED_BLANK = 3;
-  /** Scanned, may be (part of) a word: ASCII letters and digits, every other scanned character. */
+
+  /** Scanned, and may be (part of) a word: ASCII letters and digits, every other scanned one. */
   private static final byte SCANNED_WORD = 4;
+
   /**
    * Anything else: the text takes the stock chain, so the tokenizing loop never meets it. A bit of
    * its own, so that {@link #common} can or the kinds of a whole text together.
@@ -200,21 +173,34 @@ final class ChineseBigramTokenizer extends Tokenizer {
 
   private static final byte[] KINDS = new byte[Character.MAX_VALUE + 1];
 
-  /** The lower case of every scanned character (all below U+2600), as the stock chain makes it. */
+  /** The lower case of every scanned character (all are below U+2600), as the stock chain makes it. */
   private static final char[] LOWER = new char[0x2600];
 
   static {
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      char ch = (char) c;
-      boolean asciiWordChar = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      KINDS[c] =
-          ideograph(ch) ? IDEOGRAPH
-              : scanned(ch) ? (c >= 0x80 || asciiWordChar ? SCANNED_WORD : SCANNED_BLANK)
-              : punctuation(ch) ? PUNCTUATION
-              : OTHER;
-      if (c < LOWER.length) {
-        LOWER[c] = (char) Character.toLowerCase(c);
-      }
+    Arrays.fill(KINDS, OTHER);
+    Arrays.fill(KINDS, 0x00, 0x80, SCANNED_BLANK);
+    Arrays.fill(KINDS, '0', '9' + 1, SCANNED_WORD);
+    Arrays.fill(KINDS, 'A', 'Z' + 1, SCANNED_WORD);
+    Arrays.fill(KINDS, 'a', 'z' + 1, SCANNED_WORD);
+    for (char c : new char[] {0x00B0, 0x00B1, 0x00B7, 0x2018, 0x2019, 0x2022, 0x2030, 0x2103, 0x2236}) {
+      KINDS[c] = SCANNED_WORD;
+    }
+    Arrays.fill(KINDS, 0x00C0, 0x0100, SCANNED_WORD);
+    Arrays.fill(KINDS, 0x2160, 0x2180, SCANNED_WORD);
+    Arrays.fill(KINDS, 0x2190, 0x2194, SCANNED_WORD);
+    Arrays.fill(KINDS, 0x2460, 0x2474, SCANNED_WORD);
+    Arrays.fill(KINDS, 0x25A0, 0x25D0, SCANNED_WORD);
+    Arrays.fill(KINDS, 0x3000, 0x3004, PUNCTUATION);
+    Arrays.fill(KINDS, 0x3008, 0x3012, PUNCTUATION);
+    Arrays.fill(KINDS, 0x3014, 0x3020, PUNCTUATION);
+    Arrays.fill(KINDS, 0x2013, 0x2017, PUNCTUATION);
+    Arrays.fill(KINDS, 0x201C, 0x2020, PUNCTUATION);
+    KINDS[0x2026] = PUNCTUATION;
+    KINDS[0x00A0] = PUNCTUATION;
+    Arrays.fill(KINDS, 0x4E00, 0x9FA6, IDEOGRAPH);
+    KINDS[0x3007] = IDEOGRAPH;
+    for (char c = 0; c < LOWER.length; c++) {
+      LOWER[c] = KINDS[c] == SCANNED_WORD ? (char) Character.toLowerCase(c) : c;
     }
   }
 

@@ -2,7 +2,6 @@ package dev.policysearch.corpus.analysis;
 
 import java.util.Arrays;
 import org.apache.lucene.analysis.cn.smart.CharType;
-import org.apache.lucene.analysis.cn.smart.Utility;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -38,20 +37,6 @@ final class LatticeSegmenter {
   private static final char[] NUMBER_CHARS = "未##数".toCharArray();
   private static final char[] BEGIN_CHARS = "始##始".toCharArray();
   private static final char[] END_CHARS = "末##末".toCharArray();
-
-  /**
-   * smartcn's type of every character ({@code Utility.getCharType}), looked up rather than worked
-   * out: its tests of rare ranges (full-width digits, surrogates) are compiled as traps until first
-   * met, and each first meeting threw away the compiled segmenter (docs/BENCHMARKS.md, nineteenth
-   * session).
-   */
-  private static final byte[] CHAR_TYPES = new byte[Character.MAX_VALUE + 1];
-
-  static {
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
-      CHAR_TYPES[c] = (byte) Utility.getCharType((char) c);
-    }
-  }
 
   private final SmartcnModel model = SmartcnModel.get();
 
@@ -152,7 +137,7 @@ final class LatticeSegmenter {
       charTypes = new int[Math.max(length, charTypes.length * 2)];
     }
     for (int i = 0; i < length; i++) {
-      charTypes[i] = CHAR_TYPES[text[textOffset + i]];
+      charTypes[i] = SmartcnModel.charType(text[textOffset + i]);
     }
 
     addTag(-1, 0, BEGIN, model.beginFrequency, BEGIN_CHARS);

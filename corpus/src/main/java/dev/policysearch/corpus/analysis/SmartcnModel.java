@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apache.lucene.analysis.cn.smart.CharType;
 import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
 
 /**
@@ -63,6 +64,40 @@ public final class SmartcnModel {
   private final long[] pairFilter;
 
   private final int pairFilterMask;
+
+  /**
+   * smartcn's type of every character ({@code Utility.getCharType}), looked up rather than worked
+   * out by the segmenter: its tests of rare ranges (full-width digits, surrogates) were compiled
+   * as traps until first met, and each first meeting threw the compiled segmenter away
+   * (docs/BENCHMARKS.md, nineteenth session). Written as smartcn's ranges, later ones taking
+   * precedence as earlier tests do in smartcn; {@code SmartcnModelTest} compares every character
+   * with smartcn's own answer. (Asking smartcn for all 65,536 took 15 ms of a start.)
+   */
+  static final byte[] CHAR_TYPES = new byte[Character.MAX_VALUE + 1];
+
+  static {
+    Arrays.fill(CHAR_TYPES, (byte) CharType.OTHER);
+    fillCharType(0xFE30, 0xFF63, CharType.DELIMITER);
+    fillCharType(0xFF10, 0xFF19, CharType.FULLWIDTH_DIGIT);
+    fillCharType(0xFF21, 0xFF3A, CharType.FULLWIDTH_LETTER);
+    fillCharType(0xFF41, 0xFF5A, CharType.FULLWIDTH_LETTER);
+    fillCharType(0x0021, 0x00BB, CharType.DELIMITER);
+    fillCharType(0x2010, 0x2642, CharType.DELIMITER);
+    fillCharType(0x3001, 0x301E, CharType.DELIMITER);
+    for (char c : new char[] {' ', '\t', '\r', '\n', '\u3000'}) {
+      CHAR_TYPES[c] = CharType.SPACE_LIKE;
+    }
+    fillCharType('0', '9', CharType.DIGIT);
+    fillCharType('A', 'Z', CharType.LETTER);
+    fillCharType('a', 'z', CharType.LETTER);
+    fillCharType(0x4E00, 0x9FA5, CharType.HANZI);
+    fillCharType(Character.MIN_SURROGATE, Character.MAX_SURROGATE, CharType.SURROGATE);
+  }
+
+  /** Sets the type of the characters {@code from} to {@code to}, both included. */
+  private static void fillCharType(int from, int to, int type) {
+    Arrays.fill(CHAR_TYPES, from, to + 1, (byte) type);
+  }
 
   /** The first character's node, or 0 when no word starts with it. */
   private final int[] firstCharNode;
@@ -159,6 +194,11 @@ public final class SmartcnModel {
    * node's word frequency ({@link #NO_WORD} for a prefix only).
    */
   record Words(int[] firstCharNode, int[] childFrom, char[] childChars, int[] childNodes, int[] frequencies) {}
+
+  /** smartcn's {@code CharType} of {@code c}. */
+  static int charType(char c) {
+    return CHAR_TYPES[c];
+  }
 
   /** The node reached from the root by {@code c}, 0 when no word starts with it. */
   int first(char c) {

@@ -1,6 +1,7 @@
 package dev.policysearch.corpus.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +11,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import org.apache.lucene.analysis.cn.smart.Utility;
 import org.junit.jupiter.api.Test;
 
 class SmartcnModelTest {
+
+  @Test
+  void characterTypesAreSmartcnsForEveryCharacter() {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      int expected = Utility.getCharType((char) c);
+      if (SmartcnModel.charType((char) c) != expected) {
+        assertEquals(expected, SmartcnModel.charType((char) c), "type of U+" + Integer.toHexString(c));
+      }
+    }
+  }
 
   private static void assertSameTrie(SmartcnModel.Words expected, SmartcnModel.Words actual) {
     assertArrayEquals(expected.firstCharNode(), actual.firstCharNode(), "first-character nodes");
