@@ -25,8 +25,8 @@ import org.apache.lucene.util.AttributeSource;
  * <p>The stock chain makes one token of every Chinese character, lower-cases it and buffers it to
  * pair it with the next: per character a pass through the word-break scanner, three attribute
  * resets and a lower-casing. Here a text made only of common characters (the basic CJK ideographs,
- * Chinese punctuation that never joins a word, ASCII and a few signs and Latin letters, see
- * {@link #scanned}) is read once, and pairs are made straight from the ideographs; only runs of
+ * Chinese punctuation that never joins a word, ASCII and a few signs and Latin letters: the kinds
+ * of {@code KINDS}) is read once, and pairs are made straight from the ideographs; only runs of
  * the other characters that hold a letter or digit go through the stock word-break scanner, each
  * on its own, which gives the same words since ideographs and that punctuation break words on both
  * sides. Any other character (kana, hangul, rarer ideographs, emoji, combining marks and so on)
@@ -173,7 +173,7 @@ final class ChineseBigramTokenizer extends Tokenizer {
 
   private static final byte[] KINDS = new byte[Character.MAX_VALUE + 1];
 
-  /** The lower case of every scanned character (all are below U+2600), as the stock chain makes it. */
+  /** The lower case of every scanned character (all below U+2600), as the stock chain makes it. */
   private static final char[] LOWER = new char[0x2600];
 
   static {
@@ -182,7 +182,8 @@ final class ChineseBigramTokenizer extends Tokenizer {
     Arrays.fill(KINDS, '0', '9' + 1, SCANNED_WORD);
     Arrays.fill(KINDS, 'A', 'Z' + 1, SCANNED_WORD);
     Arrays.fill(KINDS, 'a', 'z' + 1, SCANNED_WORD);
-    for (char c : new char[] {0x00B0, 0x00B1, 0x00B7, 0x2018, 0x2019, 0x2022, 0x2030, 0x2103, 0x2236}) {
+    char[] signs = {0x00B0, 0x00B1, 0x00B7, 0x2018, 0x2019, 0x2022, 0x2030, 0x2103, 0x2236};
+    for (char c : signs) {
       KINDS[c] = SCANNED_WORD;
     }
     Arrays.fill(KINDS, 0x00C0, 0x0100, SCANNED_WORD);
