@@ -73,7 +73,7 @@ public final class SmartcnModel {
    * precedence as earlier tests do in smartcn; {@code SmartcnModelTest} compares every character
    * with smartcn's own answer. (Asking smartcn for all 65,536 took 15 ms of a start.)
    */
-  static final byte[] CHAR_TYPES = new byte[Character.MAX_VALUE + 1];
+  private static final byte[] CHAR_TYPES = new byte[Character.MAX_VALUE + 1];
 
   static {
     Arrays.fill(CHAR_TYPES, (byte) CharType.OTHER);
