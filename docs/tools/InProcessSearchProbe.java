@@ -27,7 +27,12 @@ import java.util.Map;
  *     INDEX_ROOT search-server/src/main/resources/bench/tasks.tsv WARMUP_S MEASURE_S [THREADS]
  * </pre>
  *
- * With {@code per-task ROUNDS} in place of the times: two untimed passes over the tasks, then
+ * With INDEX_ROOT,INDEX_ROOT2,... (the same server on several indexes, such as one built by each of
+ * two indexers), one pass over the tasks on each index in turn for the measured time on each, and
+ * the figures of each index apart: a slow spell of the machine falls on all of them alike
+ * (docs/BENCHMARKS.md, twentieth session).
+ *
+ * <p>With {@code per-task ROUNDS} in place of the times: two untimed passes over the tasks, then
  * ROUNDS timed ones, and one line per task, slowest first: its median and slowest time (ms), kind,
  * total, whether the counts were estimated, and the query (docs/BENCHMARKS.md, seventeenth session).
  *
@@ -36,9 +41,14 @@ import java.util.Map;
 public class InProcessSearchProbe {
 
   public static void main(String[] args) throws Exception {
-    IndexGenerations generations = IndexGenerations.open(new IndexLayout(Path.of(args[0])));
-    SearchService service =
-        new SearchService(generations, new Analyzers(), ThemeClassifier.bundled(), 5000, new QueryLog(500), SearchService.DEFAULT_EXACT_COUNT_LIMIT, 0);
+    String[] roots = args[0].split(",");
+    List<SearchService> services = new ArrayList<>();
+    for (String root : roots) {
+      IndexGenerations generations = IndexGenerations.open(new IndexLayout(Path.of(root)));
+      services.add(
+          new SearchService(generations, new Analyzers(), ThemeClassifier.bundled(), 5000, new QueryLog(500), SearchService.DEFAULT_EXACT_COUNT_LIMIT, 0));
+    }
+    SearchService service = services.get(0);
     List<String> kinds = new ArrayList<>();
     List<SearchRequest> requests = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of(args[1]))) {
@@ -57,25 +67,40 @@ public class InProcessSearchProbe {
     double measured = Double.parseDouble(args[3]);
     long end = System.nanoTime() + (long) (warmup * 1e9);
     while (System.nanoTime() < end) {
-      for (SearchRequest r : requests) {
-        service.search(r);
+      for (SearchService each : services) {
+        for (SearchRequest r : requests) {
+          each.search(r);
+        }
       }
     }
-    Map<String, List<Long>> byKind = new LinkedHashMap<>();
-    end = System.nanoTime() + (long) (measured * 1e9);
+    // With several indexes, one pass over the tasks on each in turn: a slow spell of the machine
+    // falls on all of them alike.
+    List<Map<String, List<Long>>> byKindOf = new ArrayList<>();
+    for (int k = 0; k < services.size(); k++) {
+      byKindOf.add(new LinkedHashMap<>());
+    }
+    end = System.nanoTime() + (long) (measured * 1e9 * services.size());
     while (System.nanoTime() < end) {
-      for (int i = 0; i < requests.size(); i++) {
-        long start = System.nanoTime();
-        service.search(requests.get(i));
-        byKind.computeIfAbsent(kinds.get(i), k -> new ArrayList<>()).add(System.nanoTime() - start);
+      for (int k = 0; k < services.size(); k++) {
+        Map<String, List<Long>> byKind = byKindOf.get(k);
+        for (int i = 0; i < requests.size(); i++) {
+          long start = System.nanoTime();
+          services.get(k).search(requests.get(i));
+          byKind.computeIfAbsent(kinds.get(i), kind -> new ArrayList<>()).add(System.nanoTime() - start);
+        }
       }
     }
-    List<Long> all = new ArrayList<>();
-    for (Map.Entry<String, List<Long>> kind : byKind.entrySet()) {
-      all.addAll(kind.getValue());
-      System.out.println(summary(kind.getKey(), kind.getValue()));
+    for (int k = 0; k < services.size(); k++) {
+      if (services.size() > 1) {
+        System.out.println("== " + roots[k]);
+      }
+      List<Long> all = new ArrayList<>();
+      for (Map.Entry<String, List<Long>> kind : byKindOf.get(k).entrySet()) {
+        all.addAll(kind.getValue());
+        System.out.println(summary(kind.getKey(), kind.getValue()));
+      }
+      System.out.println(summary("all", all));
     }
-    System.out.println(summary("all", all));
     if (args.length > 4) {
       int threads = Integer.parseInt(args[4]);
       java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();

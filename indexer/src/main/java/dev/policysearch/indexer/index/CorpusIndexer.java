@@ -5,6 +5,7 @@ import dev.policysearch.corpus.analysis.Analyzers;
 import dev.policysearch.corpus.schema.DocumentMapper;
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.IndexLayout;
+import dev.policysearch.corpus.schema.PolicyCodec;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -161,6 +162,7 @@ public final class CorpusIndexer {
     // and searches were no slower. An index has some dozens of files more; merges still pack
     // small merged segments.
     config.setUseCompoundFile(false);
+    config.setCodec(new PolicyCodec());
     return config;
   }
 

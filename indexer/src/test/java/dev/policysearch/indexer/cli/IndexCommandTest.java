@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.policysearch.corpus.schema.Fields;
 import dev.policysearch.corpus.schema.IndexLayout;
+import dev.policysearch.corpus.schema.PolicyCodec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +145,22 @@ class IndexCommandTest {
         assertEquals(4000, reader.numDocs());
         assertTrue(reader.leaves().size() <= 4, reader.leaves().size() + " segments from 4 workers");
       }
+    }
+  }
+
+  @Test
+  void theIndexIsWrittenWithTheProjectsCodecAndItsTextsReadBack() throws Exception {
+    Path indexDir = tmp.resolve("index");
+    Run run = index("index", "--input", fixture().toString(), "--index", indexDir.toString(), "--quiet");
+    assertEquals(0, run.exitCode(), run.err());
+    try (var dir = FSDirectory.open(new IndexLayout(indexDir).current().orElseThrow());
+        var reader = DirectoryReader.open(dir)) {
+      for (SegmentCommitInfo segment : SegmentInfos.readLatestCommit(dir)) {
+        assertEquals(PolicyCodec.NAME, segment.info.getCodec().getName(), "stored fields kept as they are");
+      }
+      TopDocs hits = new IndexSearcher(reader).search(new TermQuery(new Term(Fields.ID, "fx-en-1")), 1);
+      assertEquals(1, hits.scoreDocs.length);
+      assertTrue(reader.storedFields().document(hits.scoreDocs[0].doc).get(Fields.BODY_EN).length() > 10);
     }
   }
 
