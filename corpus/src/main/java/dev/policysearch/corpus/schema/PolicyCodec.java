@@ -20,10 +20,10 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>A search shows titles and passages of its hits, so it reads a hit's stored text; Lucene's
  * compressed format decompresses a shared dictionary and whole blocks of neighbouring documents
- * to get one, about 35 microseconds a release on the shared corpus against about 9 read as they
- * are, and a search never seen before took 12 % less time (docs/BENCHMARKS.md, twentieth
- * session). The stored fields take about 1.7 times the room (139 against 83 MB on the shared
- * corpus; the whole index about 20 % more).
+ * to get one. On the shared corpus a release took two to four times as long to read that way
+ * (34-46 against 9-25 microseconds), and a search never seen before 13-14 % more time
+ * (docs/BENCHMARKS.md, twentieth session). The stored fields take about 1.7 times the room (139
+ * against 83 MB on the shared corpus; the whole index about 20 % more).
  *
  * <p>The name carries the Lucene codec it builds on: a segment is read back with the formats it
  * was written with, so a later Lucene's codec gets a codec of a new name here, and this one stays
