@@ -162,6 +162,7 @@ public final class CorpusIndexer {
     // and searches were no slower. An index has some dozens of files more; merges still pack
     // small merged segments.
     config.setUseCompoundFile(false);
+    // Lucene's codec with the stored text kept uncompressed, so a hit's text is read in one copy.
     config.setCodec(new PolicyCodec());
     return config;
   }
