@@ -29,7 +29,7 @@ import org.apache.lucene.search.TopDocs;
  * Highlights the hits of one page of the embedded index with {@link PassageHighlighter}: the
  * hits of each language together, in their two shown fields, with only the query's terms and
  * phrases there ({@link HighlightQuery}). The stored documents it reads are kept for showing the
- * hits: decompressing one costs the same for one field or all.
+ * hits: reading one copies all of its stored bytes, for one field or all.
  */
 final class HitHighlighter {
 
