@@ -8,6 +8,7 @@ import org.apache.lucene.codecs.compressing.Compressor;
 import org.apache.lucene.codecs.compressing.Decompressor;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.store.ByteBuffersDataInput;
 import org.apache.lucene.store.DataInput;
 import org.apache.lucene.store.DataOutput;
@@ -57,8 +58,8 @@ public final class PolicyCodec extends FilterCodec {
             public void decompress(DataInput in, int originalLength, int offset, int length, BytesRef bytes)
                 throws IOException {
               if (offset < 0 || length < 0 || offset + length > originalLength) {
-                throw new IllegalArgumentException(
-                    "range " + offset + "+" + length + " outside a block of " + originalLength + " bytes");
+                throw new CorruptIndexException(
+                    "stored range " + offset + "+" + length + " outside a block of " + originalLength + " bytes", in);
               }
               in.skipBytes(offset);
               bytes.bytes = ArrayUtil.growNoCopy(bytes.bytes, length);
