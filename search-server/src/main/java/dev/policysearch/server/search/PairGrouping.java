@@ -23,9 +23,12 @@ final class PairGrouping {
   static List<ScoreDoc[]> group(IndexReader reader, ScoreDoc[] ranked) throws IOException {
     Map<String, Integer> groupById = new HashMap<>();
     List<List<ScoreDoc>> groups = new ArrayList<>();
-    for (ScoreDoc sd : ranked) {
-      String id = value(reader, sd.doc, Fields.ID);
-      String pairId = value(reader, sd.doc, Fields.PAIR_ID);
+    String[] ids = values(reader, ranked, Fields.ID);
+    String[] pairIds = values(reader, ranked, Fields.PAIR_ID);
+    for (int i = 0; i < ranked.length; i++) {
+      ScoreDoc sd = ranked[i];
+      String id = ids[i];
+      String pairId = pairIds[i];
       Integer pairGroup = pairId == null ? null : groupById.get(pairId);
       if (pairGroup != null && groups.get(pairGroup).size() == 1) {
         groups.get(pairGroup).add(sd);
@@ -38,6 +41,40 @@ final class PairGrouping {
     }
     List<ScoreDoc[]> out = new ArrayList<>(groups.size());
     groups.forEach(g -> out.add(g.toArray(ScoreDoc[]::new)));
+    return out;
+  }
+
+  /**
+   * The values of a keyword doc-values field (id, pair_id) of {@code docs}, null where one has
+   * none, in the order of {@code docs}: read in doc-id order, one reader of the field per segment
+   * (a reader made for each value cost a search more than the reading).
+   */
+  static String[] values(IndexReader reader, ScoreDoc[] docs, String field) throws IOException {
+    String[] out = new String[docs.length];
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = null;
+    SortedDocValues values = null;
+    int previous = -1;
+    for (int i : order) {
+      int doc = docs[i].doc;
+      if (previous >= 0 && docs[previous].doc == doc) {
+        out[i] = out[previous]; // the same document twice: a doc-values reader only goes forward
+        continue;
+      }
+      previous = i;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getSortedDocValues(field);
+      }
+      if (values != null && values.advanceExact(doc - leaf.docBase)) {
+        out[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+      }
+    }
     return out;
   }
 
