@@ -3,6 +3,7 @@ package dev.policysearch.server.search;
 import dev.policysearch.corpus.schema.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ final class PairGrouping {
 
   /**
    * The values of a keyword doc-values field (id, pair_id) of {@code docs}, null where one has
-   * none, in the order of {@code docs}: read in doc-id order, one reader of the field per segment
-   * (a reader made for each value cost a search more than the reading).
+   * none, in the order of {@code docs}: read in doc-id order with one reader of the field per
+   * segment, instead of a reader made for each value.
    */
   static String[] values(IndexReader reader, ScoreDoc[] docs, String field) throws IOException {
     String[] out = new String[docs.length];
@@ -55,7 +56,7 @@ final class PairGrouping {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+    Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = null;
     SortedDocValues values = null;
@@ -76,16 +77,5 @@ final class PairGrouping {
       }
     }
     return out;
-  }
-
-  /** A document's value of a keyword doc-values field (id, pair_id), or null. */
-  static String value(IndexReader reader, int doc, String field) throws IOException {
-    List<LeafReaderContext> leaves = reader.leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-    SortedDocValues values = leaf.reader().getSortedDocValues(field);
-    if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-      return null;
-    }
-    return values.lookupOrd(values.ordValue()).utf8ToString();
   }
 }
