@@ -21,9 +21,9 @@ import javax.tools.ToolProvider;
  * java docs/tools/TwoBuildsProbe.java words JAR_A JAR_B WARMUP_PASSES PASSES CORPUS_FILE...
  * </pre>
  *
- * {@code search}: every task of a bench task file (search-server/src/main/resources/bench/tasks.tsv)
- * through the server's search path with the result cache off, as {@code InProcessSearchProbe} runs
- * them, on the index at INDEX_ROOT; JARs are search-server/target/policy-search-server.jar of each
+ * {@code search}: every task of a bench task file (search-server/src/main/resources/bench/tasks.tsv),
+ * its parameters read as {@code /api/search} reads them, through the server's search path with the
+ * result cache off, on the index at INDEX_ROOT; JARs are search-server/target/policy-search-server.jar of each
  * build. {@code words}: the Chinese word chain over the titles and bodies of the corpus files;
  * JARs are indexer/target/policy-search-indexer.jar. After the warm-up passes, prints each build's
  * mean (and for searches p50 and p99) over the timed passes, and B's time over A's.
@@ -36,6 +36,8 @@ public class TwoBuildsProbe {
   /** One pass of the work; returns the nanoseconds of each item (search) or of the pass (words). */
   private static final String SEARCH_RUNNER =
       """
+      package dev.policysearch.server.http;
+
       import dev.policysearch.corpus.analysis.Analyzers;
       import dev.policysearch.corpus.schema.IndexLayout;
       import dev.policysearch.corpus.schema.ThemeClassifier;
@@ -45,11 +47,15 @@ public class TwoBuildsProbe {
       import dev.policysearch.server.search.SearchService;
       import java.nio.file.Files;
       import java.nio.file.Path;
-      import java.time.LocalDate;
+      import java.util.ArrayDeque;
       import java.util.ArrayList;
+      import java.util.Deque;
+      import java.util.HashMap;
       import java.util.List;
-      import java.util.Locale;
+      import java.util.Map;
 
+      // In the server's HTTP package (and its class loader), to read each task's parameters as
+      // /api/search reads them.
       public class ProbeRunner implements java.util.function.Function<Object, long[]> {
         private final SearchService service;
         private final List<SearchRequest> requests = new ArrayList<>();
@@ -61,8 +67,20 @@ public class TwoBuildsProbe {
             if (line.isBlank() || line.startsWith("#")) {
               continue;
             }
-            String[] task = line.split("\\t", -1);
-            requests.add(request(task[1], task.length > 2 ? task[2] : ""));
+            String[] task = line.split("\t", -1);
+            Map<String, Deque<String>> params = new HashMap<>();
+            params.computeIfAbsent("q", k -> new ArrayDeque<>()).add(task[1]);
+            for (String pair : (task.length > 2 ? task[2] : "").split("&")) {
+              String[] kv = pair.split("=", 2);
+              if (kv.length == 2) {
+                params.computeIfAbsent(kv[0], k -> new ArrayDeque<>()).add(kv[1]);
+              }
+            }
+            SearchParams.Outcome read = SearchParams.read(params, Integer.MAX_VALUE);
+            if (read.request() == null) {
+              throw new IllegalArgumentException("task not understood: " + line + ": " + read.problems());
+            }
+            requests.add(read.request());
           }
         }
 
@@ -78,29 +96,6 @@ public class TwoBuildsProbe {
             throw new IllegalStateException(e);
           }
           return nanos;
-        }
-
-        private static SearchRequest request(String q, String extra) {
-          List<String> langs = new ArrayList<>();
-          List<String> types = new ArrayList<>();
-          LocalDate from = null;
-          LocalDate to = null;
-          SearchRequest.Sort sort = SearchRequest.Sort.RELEVANCE;
-          for (String pair : extra.split("&")) {
-            if (pair.isEmpty()) {
-              continue;
-            }
-            String[] kv = pair.split("=", 2);
-            switch (kv[0]) {
-              case "lang" -> langs.add(kv[1]);
-              case "type" -> types.add(kv[1]);
-              case "from" -> from = LocalDate.parse(kv[1]);
-              case "to" -> to = LocalDate.parse(kv[1]);
-              case "sort" -> sort = SearchRequest.Sort.valueOf(kv[1].toUpperCase(Locale.ROOT));
-              default -> throw new IllegalArgumentException("task parameter not understood: " + pair);
-            }
-          }
-          return new SearchRequest(q, 1, 10, langs, types, List.of(), List.of(), List.of(), from, to, sort, false);
         }
       }
       """;
@@ -169,8 +164,9 @@ public class TwoBuildsProbe {
     List<Function<Object, long[]>> builds = new ArrayList<>();
     for (Path jar : jars) {
       URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+      String runnerClass = search ? "dev.policysearch.server.http.ProbeRunner" : "ProbeRunner";
       @SuppressWarnings("unchecked")
-      Function<Object, long[]> runner = (Function<Object, long[]>) loader.loadClass("ProbeRunner").getConstructor(List.class).newInstance(rest);
+      Function<Object, long[]> runner = (Function<Object, long[]>) loader.loadClass(runnerClass).getConstructor(List.class).newInstance(rest);
       builds.add(runner);
     }
     for (int pass = 0; pass < warmup; pass++) {
