@@ -22,10 +22,10 @@ import javax.tools.ToolProvider;
  * </pre>
  *
  * {@code search}: every task of a bench task file (search-server/src/main/resources/bench/tasks.tsv),
- * its parameters read as {@code /api/search} reads them, through the server's search path with the
- * result cache off, on the index at INDEX_ROOT; JARs are search-server/target/policy-search-server.jar of each
- * build. {@code words}: the Chinese word chain over the titles and bodies of the corpus files;
- * JARs are indexer/target/policy-search-indexer.jar. After the warm-up passes, prints each build's
+ * its parameters read as {@code /api/search} reads them, through the server's search path with
+ * the result cache off, on the index at INDEX_ROOT; the JARs are each build's
+ * search-server/target/policy-search-server.jar. {@code words}: the Chinese word chain over the
+ * titles and bodies of the corpus files; the JARs are indexer/target/policy-search-indexer.jar. After the warm-up passes, prints each build's
  * mean (and for searches p50 and p99) over the timed passes, and B's time over A's.
  *
  * <p>The code that does the work is compiled here, against the first jar, and loaded by each
@@ -33,7 +33,10 @@ import javax.tools.ToolProvider;
  */
 public class TwoBuildsProbe {
 
-  /** One pass of the work; returns the nanoseconds of each item (search) or of the pass (words). */
+  /**
+   * One pass of the work, as class ProbeRunner: returns the nanoseconds of each search, or those
+   * of the whole pass and its tokens.
+   */
   private static final String SEARCH_RUNNER =
       """
       package dev.policysearch.server.http;
