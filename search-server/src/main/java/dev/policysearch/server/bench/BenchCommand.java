@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
       "   --index WORK/ours --quiet) and the baseline indexer, each a child JVM with the same",
       "   JVM options and threads, timed from start to exit: wall time, documents/s, MB/s of",
       "   uncompressed UTF-8 title+body text, index size on disk, peak RSS (VmHWM); the",
-      "   median of --indexing-runs runs of each, ours and the baseline's alternating.",
+      "   median of --indexing-runs rounds of one run of each, the order rotating by round.",
       "2. Start-up. java -jar SERVER serve --index WORK/ours --port 0, timed to its",
       "   'Search at' line and to the first successful /api/search answer.",
       "3. Queries. The task file's queries, grouped by kind. Ours over HTTP (/api/search on a",
@@ -108,7 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
    */
   @Option(
       names = "--indexing-runs", paramLabel = "N",
-      description = "Indexing runs of each indexer, ours and the baseline's alternating (default ${DEFAULT-VALUE}; the median run is reported).")
+      description = "Indexing rounds, one run of each indexer in each, the order rotating by round (default ${DEFAULT-VALUE}; the median run is reported).")
   int indexingRuns = 3;
 
   @Option(names = "--skip-indexing", description = "Reuse the indexes of an earlier run in --work instead of indexing (no indexing figures).")

@@ -85,11 +85,11 @@ final class BenchReport {
     indexingRow("index size (MB)", "%,.1f", o.indexBytes() / 1e6, b.map(x -> x.indexBytes() / 1e6));
     indexingRow("peak RSS (MB)", "%,.0f", o.peakRssBytes() / 1e6, b.map(x -> x.peakRssBytes() / 1e6));
     if (c.oursRunSeconds().size() > 1) {
-      out.printf("  median of %d runs each, alternating; wall time of each run (s): ours %s", c.oursRunSeconds().size(), runs(c.oursRunSeconds()));
+      out.printf("  median of %d runs each, the order rotating by round; wall time of each run (s): ours %s", c.oursRunSeconds().size(), runs(c.oursRunSeconds()));
       out.printf("%s%n", c.baselineRunSeconds() == null ? "" : "; baseline " + runs(c.baselineRunSeconds()));
       if (c.baselineRunSeconds() != null) {
-        // A round's two runs follow each other, so a round's ratio is less touched by the
-        // machine's drift than the ratio of medians, which may come from different rounds.
+        // A round's runs follow each other, so a round's ratio is less touched by the machine's
+        // drift than the ratio of medians, which may come from different rounds.
         out.printf("  ours/baseline documents/s in each round: %s%n", roundRatios(c.oursRunSeconds(), c.baselineRunSeconds()));
       }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,10 +63,10 @@ final class BenchRun {
   }
 
   /**
-   * {@code --indexing-runs} runs of each indexer, ours then the baseline's, in turn, so that a
-   * slow spell of the machine falls on both; the median run of each is compared. With the
-   * indexer's class-data archive, ours runs with it (as {@code ./policy-search index} runs it)
-   * and, after the baseline of each round, once more without it.
+   * {@code --indexing-runs} rounds of one run of each indexer, so that a slow spell of the machine
+   * falls on both; the median run of each is compared. With the indexer's class-data archive, ours
+   * runs with it (as {@code ./policy-search index} runs it) and once more without it in each
+   * round. The order within a round rotates from one round to the next.
    */
   private BenchResults.IndexingComparison indexing(IndexingBench indexing, List<Path> files, CorpusStats corpus)
       throws IOException, InterruptedException {
@@ -81,14 +82,23 @@ final class BenchRun {
     List<BenchResults.Indexing> ours = new ArrayList<>();
     List<BenchResults.Indexing> baseline = new ArrayList<>();
     List<BenchResults.Indexing> plain = new ArrayList<>();
+    // The runs of a round, in the order of the first round; each later round starts one further
+    // along (ours, baseline, plain; then baseline, plain, ours; ...), so that no indexer always
+    // runs first after the previous round, or right after the same other one.
     for (int run = 1; run <= runs; run++) {
       String suffix = runs == 1 ? "" : "-" + run;
-      ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus, mapped));
+      List<IndexingRun> round = new ArrayList<>();
+      List<String> options = mapped;
+      round.add(() -> ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus, options)));
       if (!settings.skipBaseline()) {
-        baseline.add(indexing.baseline("baseline" + suffix, files, settings.baselineIndex(), corpus));
+        round.add(() -> baseline.add(indexing.baseline("baseline" + suffix, files, settings.baselineIndex(), corpus)));
       }
       if (archive != null) {
-        plain.add(indexing.ours("ours-without-archive" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus));
+        round.add(() -> plain.add(indexing.ours("ours-without-archive" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus)));
+      }
+      Collections.rotate(round, -((run - 1) % round.size()));
+      for (IndexingRun r : round) {
+        r.run();
       }
     }
     BenchResults.Indexing oursMedian = median("ours", ours);
@@ -108,6 +118,12 @@ final class BenchRun {
         baselineMedian == null ? null : seconds(baseline),
         archive == null ? null : archive.toString(),
         withoutArchive);
+  }
+
+  /** One timed indexing run of a round. */
+  @FunctionalInterface
+  private interface IndexingRun {
+    void run() throws IOException, InterruptedException;
   }
 
   /** The median run by wall time (of two middle runs the slower), with the highest peak RSS of all. */

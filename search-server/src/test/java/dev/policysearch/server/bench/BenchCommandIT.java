@@ -39,7 +39,7 @@ class BenchCommandIT {
             "--latency-rounds", "1", "--clients", "1,2", "--queries-per-kind", "2", "--skip-uncached",
             "--json", json.toString());
     assertEquals(0, run.exitCode(), run.output());
-    assertTrue(run.output().contains("median of 2 runs each, alternating"), run.output());
+    assertTrue(run.output().contains("median of 2 runs each, the order rotating by round"), run.output());
     assertTrue(Files.isRegularFile(tmp.resolve("work").resolve("logs").resolve("indexer-ours-2.log")), "one log per run");
     assertTrue(Files.isRegularFile(tmp.resolve("work").resolve("logs").resolve("indexer-baseline-2.log")), "one log per run");
 
@@ -103,6 +103,16 @@ class BenchCommandIT {
     assertTrue(run.output().contains("with the class-data archive " + cache), run.output());
     assertTrue(run.output().contains("ours without the class-data archive (java -jar)"), run.output());
     assertTrue(Files.isRegularFile(tmp.resolve("cached").resolve("logs").resolve("indexer-ours-without-archive-2.log")), "one log per run");
+    // The first round runs ours, the baseline, ours without the archive; the second starts one along.
+    List<String> order =
+        run.output().lines()
+            .filter(line -> line.contains("] indexing, ") && !line.contains("documents in"))
+            .map(line -> line.substring(line.indexOf("] indexing, ") + "] indexing, ".length()).replaceAll("[: ].*", ""))
+            .toList();
+    assertEquals(
+        List.of("class-data-archive", "ours-1", "baseline-1", "ours-without-archive-1", "baseline-2", "ours-without-archive-2", "ours-2"),
+        order,
+        run.output());
 
     JsonNode indexing = new ObjectMapper().readTree(json.toFile()).get("indexing");
     assertEquals(cache.toString(), indexing.get("class_data_archive").asText());
