@@ -79,6 +79,7 @@ final class BenchReport {
     }
     out.printf("  %-34s %12s %12s %14s%n", "", "ours", "baseline", "ours/baseline");
     indexingRow("wall time (s)", "%.1f", o.seconds(), b.map(BenchResults.Indexing::seconds));
+    indexingRow("CPU time, user + system (s)", "%.1f", o.cpuSeconds(), b.map(BenchResults.Indexing::cpuSeconds));
     out.printf("  %-34s %,12d %12s%n", "documents", o.documents(), b.map(x -> String.format("%,d", x.documents())).orElse("-"));
     indexingRow("documents/s", "%,.0f", o.docsPerSecond(), b.map(BenchResults.Indexing::docsPerSecond));
     indexingRow("MB/s (title+body, uncompressed)", "%.2f", o.mbPerSecond(), b.map(BenchResults.Indexing::mbPerSecond));
@@ -92,13 +93,16 @@ final class BenchReport {
         // drift than the ratio of medians, which may come from different rounds.
         out.printf("  ours/baseline documents/s in each round: %s%n", roundRatios(c.oursRunSeconds(), c.baselineRunSeconds()));
       }
+      out.printf("  CPU time of each run (s): ours %s", runs(c.oursRunCpuSeconds()));
+      out.printf("%s%n", c.baselineRunCpuSeconds() == null ? "" : "; baseline " + runs(c.baselineRunCpuSeconds()));
     }
     BenchResults.WithoutArchive plain = c.withoutArchive();
     if (plain != null) {
       out.printf(
-          "  ours without the class-data archive (java -jar): %.1f s, %,.0f documents/s%s; runs (s): %s%n",
+          "  ours without the class-data archive (java -jar): %.1f s, %,.0f documents/s%s; runs (s): %s; CPU (s): %s%n",
           plain.ours().seconds(), plain.ours().docsPerSecond(),
-          plain.docsPerSecondRatio() == null ? "" : String.format(", ours/baseline %.2f", plain.docsPerSecondRatio()), runs(plain.runSeconds()));
+          plain.docsPerSecondRatio() == null ? "" : String.format(", ours/baseline %.2f", plain.docsPerSecondRatio()), runs(plain.runSeconds()),
+          runs(plain.runCpuSeconds()));
       if (c.baselineRunSeconds() != null && plain.runSeconds().size() > 1) {
         out.printf("  ours without the archive / baseline in each round: %s%n", roundRatios(plain.runSeconds(), c.baselineRunSeconds()));
       }
@@ -113,7 +117,7 @@ final class BenchReport {
   }
 
   private static String runs(List<Double> seconds) {
-    return seconds.stream().map(s -> String.format("%.1f", s)).collect(Collectors.joining(", "));
+    return seconds.stream().map(s -> s < 0 ? "n/a" : String.format("%.1f", s)).collect(Collectors.joining(", "));
   }
 
   private void indexingRow(String label, String format, double ours, Optional<Double> baseline) {

@@ -27,10 +27,12 @@ public record BenchResults(
    *
    * @param mbPerSecond uncompressed UTF-8 bytes of title + body per second (MB = 10^6 bytes)
    * @param indexBytes size of the finished index folder (for ours: the published generation)
+   * @param cpuSeconds user plus system CPU time of the process, all threads (-1 when unknown);
+   *     for a median of runs, the median of their CPU times
    */
   public record Indexing(
       String engine, long documents, double seconds, double docsPerSecond, double mbPerSecond,
-      long indexBytes, long peakRssBytes, int threads) {}
+      long indexBytes, long peakRssBytes, int threads, double cpuSeconds) {}
 
   /**
    * Ours beside the baseline, each the median of its runs (by wall time; of an even number of
@@ -38,22 +40,24 @@ public record BenchResults(
    * baseline docs per second.
    *
    * @param oursRunSeconds the wall time of each of our runs, in the order run
-   * @param baselineRunSeconds the same for the baseline, each run right after ours of the same number
+   * @param baselineRunSeconds the same for the baseline, each in the round of ours of the same number
    * @param classDataArchive the indexer's class-data archive {@code ours} ran with, as {@code
    *     ./policy-search index} runs it, or null when ours ran without one
-   * @param withoutArchive ours without the archive (plain {@code java -jar}), each run right after
-   *     the baseline's of the same number; null when {@code ours} ran without one
+   * @param withoutArchive ours without the archive (plain {@code java -jar}), each run in the round
+   *     of the baseline's of the same number; null when {@code ours} ran without one
+   * @param oursRunCpuSeconds the CPU time of each of our runs, in the order run (-1 when unknown)
+   * @param baselineRunCpuSeconds the same for the baseline
    */
   public record IndexingComparison(
       Indexing ours, Indexing baseline, Double docsPerSecondRatio, List<Double> oursRunSeconds, List<Double> baselineRunSeconds,
-      String classDataArchive, WithoutArchive withoutArchive) {}
+      String classDataArchive, WithoutArchive withoutArchive, List<Double> oursRunCpuSeconds, List<Double> baselineRunCpuSeconds) {}
 
   /**
    * Our indexer run without its class-data archive, beside the baseline of the same rounds.
    *
    * @param docsPerSecondRatio ours without the archive / baseline docs per second; null without a baseline
    */
-  public record WithoutArchive(Indexing ours, Double docsPerSecondRatio, List<Double> runSeconds) {}
+  public record WithoutArchive(Indexing ours, Double docsPerSecondRatio, List<Double> runSeconds, List<Double> runCpuSeconds) {}
 
   /**
    * Latency of one kind of query with one client.

@@ -108,7 +108,7 @@ final class BenchRun {
       BenchResults.Indexing plainMedian = median("ours-without-archive", plain);
       withoutArchive =
           new BenchResults.WithoutArchive(
-              plainMedian, baselineMedian == null ? null : plainMedian.docsPerSecond() / baselineMedian.docsPerSecond(), seconds(plain));
+              plainMedian, baselineMedian == null ? null : plainMedian.docsPerSecond() / baselineMedian.docsPerSecond(), seconds(plain), cpuSeconds(plain));
     }
     return new BenchResults.IndexingComparison(
         oursMedian,
@@ -117,7 +117,9 @@ final class BenchRun {
         seconds(ours),
         baselineMedian == null ? null : seconds(baseline),
         archive == null ? null : archive.toString(),
-        withoutArchive);
+        withoutArchive,
+        cpuSeconds(ours),
+        baselineMedian == null ? null : cpuSeconds(baseline));
   }
 
   /** One timed indexing run of a round. */
@@ -126,16 +128,26 @@ final class BenchRun {
     void run() throws IOException, InterruptedException;
   }
 
-  /** The median run by wall time (of two middle runs the slower), with the highest peak RSS of all. */
+  /**
+   * The median run by wall time (of two middle runs the slower), with the highest peak RSS of all
+   * and the median CPU time (taken the same way, on its own: it may be another run's).
+   */
   static BenchResults.Indexing median(String engine, List<BenchResults.Indexing> runs) {
     List<BenchResults.Indexing> sorted = runs.stream().sorted(Comparator.comparingDouble(BenchResults.Indexing::seconds)).toList();
     BenchResults.Indexing m = sorted.get(sorted.size() / 2);
     long peakRss = runs.stream().mapToLong(BenchResults.Indexing::peakRssBytes).max().orElse(-1);
-    return new BenchResults.Indexing(engine, m.documents(), m.seconds(), m.docsPerSecond(), m.mbPerSecond(), m.indexBytes(), peakRss, m.threads());
+    List<Double> cpu = cpuSeconds(runs).stream().sorted().toList();
+    double medianCpu = cpu.contains(-1.0) ? -1 : cpu.get(cpu.size() / 2);
+    return new BenchResults.Indexing(
+        engine, m.documents(), m.seconds(), m.docsPerSecond(), m.mbPerSecond(), m.indexBytes(), peakRss, m.threads(), medianCpu);
   }
 
   private static List<Double> seconds(List<BenchResults.Indexing> runs) {
     return runs.stream().map(BenchResults.Indexing::seconds).toList();
+  }
+
+  private static List<Double> cpuSeconds(List<BenchResults.Indexing> runs) {
+    return runs.stream().map(BenchResults.Indexing::cpuSeconds).toList();
   }
 
   /**

@@ -102,10 +102,12 @@ final class IndexingBench {
     double seconds = run.millis() / 1000.0;
     var result =
         new BenchResults.Indexing(
-            engine, documents, seconds, documents / seconds, stats.textBytes() / 1e6 / seconds, folderBytes(folder), run.peakRssBytes(), threads);
+            engine, documents, seconds, documents / seconds, stats.textBytes() / 1e6 / seconds, folderBytes(folder), run.peakRssBytes(), threads,
+            run.cpuMillis() < 0 ? -1 : run.cpuMillis() / 1000.0);
     log.say(
-        "indexing, %s: %,d documents in %.1f s (%,.0f docs/s), index %s, peak RSS %s",
-        engine, documents, seconds, result.docsPerSecond(), ChildProcess.megabytes(result.indexBytes()), ChildProcess.megabytes(run.peakRssBytes()));
+        "indexing, %s: %,d documents in %.1f s (%,.0f docs/s; CPU %s), index %s, peak RSS %s",
+        engine, documents, seconds, result.docsPerSecond(), result.cpuSeconds() < 0 ? "n/a" : String.format("%.1f s", result.cpuSeconds()),
+        ChildProcess.megabytes(result.indexBytes()), ChildProcess.megabytes(run.peakRssBytes()));
     return result;
   }
 

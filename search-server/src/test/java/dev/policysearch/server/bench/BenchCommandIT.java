@@ -53,7 +53,16 @@ class BenchCommandIT {
       assertEquals(2, runs.size(), engine + ": one wall time per run");
       double slower = Math.max(runs.get(0).asDouble(), runs.get(1).asDouble());
       assertEquals(slower, median.get("seconds").asDouble(), 1e-9, engine + ": of two runs the slower is the median");
+      // A JVM that indexes uses at least some CPU time, and never more than its cores over its wall time.
+      JsonNode cpu = indexing.get(engine + "_run_cpu_seconds");
+      assertEquals(2, cpu.size(), engine + ": one CPU time per run");
+      for (int i = 0; i < 2; i++) {
+        double seconds = cpu.get(i).asDouble();
+        assertTrue(seconds > 0 && seconds <= runs.get(i).asDouble() * Runtime.getRuntime().availableProcessors() + 0.5, engine + " CPU " + seconds);
+      }
+      assertEquals(Math.max(cpu.get(0).asDouble(), cpu.get(1).asDouble()), median.get("cpu_seconds").asDouble(), 1e-9, engine + ": median CPU");
     }
+    assertTrue(run.output().contains("CPU time, user + system (s)"), run.output());
     double ratio = indexing.get("ours").get("docs_per_second").asDouble() / indexing.get("baseline").get("docs_per_second").asDouble();
     assertEquals(ratio, indexing.get("docs_per_second_ratio").asDouble(), 1e-9);
     JsonNode ours = indexing.get("ours_run_seconds");
