@@ -72,24 +72,20 @@ final class BenchRun {
       throws IOException, InterruptedException {
     int runs = settings.indexingRuns();
     Path archive = settings.indexerClassDataArchive();
-    List<String> mapped = List.of();
-    if (archive != null) {
-      if (!Files.isRegularFile(archive)) {
-        indexing.writeClassDataArchive(archive, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
-      }
-      mapped = IndexingBench.archiveOptions(archive, null);
+    if (archive != null && !Files.isRegularFile(archive)) {
+      indexing.writeClassDataArchive(archive, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus);
     }
+    List<String> mapped = archive == null ? List.of() : IndexingBench.archiveOptions(archive, null);
     List<BenchResults.Indexing> ours = new ArrayList<>();
     List<BenchResults.Indexing> baseline = new ArrayList<>();
     List<BenchResults.Indexing> plain = new ArrayList<>();
     // The runs of a round, in the order of the first round; each later round starts one further
     // along (ours, baseline, plain; then baseline, plain, ours; ...), so that no indexer always
-    // runs first after the previous round, or right after the same other one.
+    // runs first in its round.
     for (int run = 1; run <= runs; run++) {
       String suffix = runs == 1 ? "" : "-" + run;
       List<IndexingRun> round = new ArrayList<>();
-      List<String> options = mapped;
-      round.add(() -> ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus, options)));
+      round.add(() -> ours.add(indexing.ours("ours" + suffix, settings.indexerJar(), settings.corpus(), settings.oursIndex(), corpus, mapped)));
       if (!settings.skipBaseline()) {
         round.add(() -> baseline.add(indexing.baseline("baseline" + suffix, files, settings.baselineIndex(), corpus)));
       }
