@@ -1,3 +1,4 @@
+import dev.policysearch.corpus.schema.IndexLayout;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -5,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,7 +49,9 @@ public class IndexerRunsProbe {
       }
       for (int v : order) {
         Path dir = work.resolve("v" + v);
-        empty(dir);
+        if (Files.exists(dir)) {
+          IndexLayout.delete(dir);
+        }
         List<String> command = new ArrayList<>(List.of("index", "--input", corpus, "--index", dir.toString(), "--quiet", "--threads", "2"));
         command.addAll(Arrays.asList(variants.get(v)));
         System.gc();
@@ -70,17 +72,6 @@ public class IndexerRunsProbe {
       System.out.printf(
           "variant %d: mean wall %.2f s, CPU %.2f s (%d runs, the first left out)%n",
           e.getKey(), kept.stream().mapToDouble(x -> x[0]).average().orElse(0), kept.stream().mapToDouble(x -> x[1]).average().orElse(0), kept.size());
-    }
-  }
-
-  private static void empty(Path dir) throws Exception {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }
